@@ -12,7 +12,7 @@ public partial class Tensor : IDisposable
 {
     readonly TensorHandle handle;
 
-    internal Tensor(TensorHandle handle)
+    internal protected Tensor(TensorHandle handle)
     {
         this.handle = handle;
         handle.OnWrapped();
