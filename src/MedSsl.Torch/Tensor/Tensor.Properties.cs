@@ -71,10 +71,7 @@ public partial class Tensor
         get
         {
             Check(LibNative.mt_grad(Handle, out var g), this);
-            if (g == IntPtr.Zero) return null;
-            var h = new TensorHandle();
-            System.Runtime.InteropServices.Marshal.InitHandle(h, g);
-            return new Tensor(h);
+            return g == IntPtr.Zero ? null : Adopt(g);
         }
         set => Check(LibNative.mt_set_grad(Handle, value?.Handle ?? TensorHandle.Null), this, value);
     }

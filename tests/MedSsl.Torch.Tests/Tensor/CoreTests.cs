@@ -11,7 +11,7 @@ public class CoreTests
         var c = a * 2 + b - 1;
         Assert.Equal(new long[] { 2, 3 }, c.shape);
         Assert.Equal(new float[] { 11, 23, 35, 17, 29, 41 }, c.data<float>());
-        Assert.Equal(new float[] { -5, -14 }, (1 - a.sum_for_test()).data<float>());
+        Assert.Equal(new float[] { -5, -14 }, (1 - a.sum(-1)).data<float>());
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public class CoreTests
     {
         using var scope = NewDisposeScope();
         var x = torch.tensor(new double[] { 1, 2, 3 }, requires_grad: true);
-        var y = (x * x * x).sum_for_test();
+        var y = (x * x * x).sum();
         y.backward();
         Assert.Equal(new double[] { 3, 12, 27 }, x.grad!.data<double>());
         using (torch.no_grad())
@@ -99,8 +99,3 @@ public class CoreTests
     }
 }
 
-static class TestOps
-{
-    // Placeholder until reductions land; replaced by Tensor.sum.
-    public static MedSsl.Torch.Tensor sum_for_test(this MedSsl.Torch.Tensor t) => t.matmul(torch.ones(new long[] { t.shape[^1] }, t.dtype));
-}
