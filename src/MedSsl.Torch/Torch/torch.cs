@@ -70,5 +70,7 @@ public static partial class torch
         public static string config() => LibNative.TakeString(LibNative.mt_build_config());
         /// <summary>Threading facts: OpenMP/intra-op threads, MKL/oneDNN threads.</summary>
         public static string parallel_info() => LibNative.TakeString(LibNative.mt_parallel_info());
+        /// <summary>Path of the native shim this process loaded.</summary>
+        public static string native_library => NativeLoader.LoadedFrom;
     }
 }

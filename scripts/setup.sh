@@ -1,0 +1,106 @@
+# Set-up steps for ./medssl, idempotent and quiet when nothing is missing.
+# Sourced by ./medssl; every function reads MEDSSL_ROOT.
+
+MEDSSL_BUILD="$MEDSSL_ROOT/build"
+MEDSSL_CONFIG="${MEDSSL_CONFIG:-Release}"
+MEDSSL_LOGS="$MEDSSL_BUILD/logs"
+
+# System packages: the engine (libtorch + an optimised BLAS: without libopenblas libtorch falls back to
+# the reference BLAS, ~40x slower), codecs, ZeroMQ, build tools. The reference set adds Debian's PyTorch,
+# torchvision and scikit-learn, which the parity tests' fixture scripts and the benchmarks compare against.
+MEDSSL_RUNTIME_PACKAGES="libtorch-dev libopenblas0-pthread libturbojpeg0-dev libpng-dev libzmq5 cmake g++ ccache"
+MEDSSL_REFERENCE_PACKAGES="python3-torch python3-torchvision python3-sklearn python3-numpy"
+
+medssl_log() { printf 'medssl: %s\n' "$*" >&2; }
+
+medssl_missing_packages() {
+  local p missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  echo "${missing[@]:-}"
+}
+
+medssl_install_packages() {
+  local missing
+  missing="$(medssl_missing_packages "$@")"
+  [ -z "$missing" ] && return 0
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo="sudo"; else
+      medssl_log "missing Debian packages: $missing. Install them with: sudo apt-get install -y $missing"
+      return 1
+    fi
+  fi
+  if ! command -v apt-get >/dev/null; then
+    medssl_log "missing packages ($missing) and no apt-get: this kit expects Debian 12; install the equivalents by hand."
+    return 1
+  fi
+  medssl_log "installing $missing (once)"
+  mkdir -p "$MEDSSL_LOGS"
+  { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing; } \
+    >"$MEDSSL_LOGS/apt.log" 2>&1 || { tail -20 "$MEDSSL_LOGS/apt.log" >&2; medssl_log "apt-get failed (log: $MEDSSL_LOGS/apt.log)"; return 1; }
+}
+
+# The native shim (CMake). LIBTORCH_DIR picks another libtorch (e.g. a PyTorch CUDA wheel's).
+medssl_build_native() {
+  local dir="$MEDSSL_BUILD/native" log="$MEDSSL_LOGS/native.log"
+  mkdir -p "$MEDSSL_LOGS"
+  export CCACHE_BASEDIR="$MEDSSL_ROOT" CCACHE_NOHASHDIR=1
+  if [ ! -f "$dir/CMakeCache.txt" ]; then
+    medssl_log "configuring the native shim"
+    cmake -S "$MEDSSL_ROOT/src/MedSsl.Native" -B "$dir" -DCMAKE_BUILD_TYPE=Release \
+      ${LIBTORCH_DIR:+-DLIBTORCH_DIR="$LIBTORCH_DIR"} >"$log" 2>&1 || { tail -30 "$log" >&2; return 1; }
+  fi
+  cmake --build "$dir" -j"$(nproc)" >"$log" 2>&1 || { grep -E "error|Error" "$log" | head -30 >&2; medssl_log "native build failed (log: $log)"; return 1; }
+}
+
+# True when a source file is newer than the stamp (or there is no stamp yet).
+medssl_changed_since() {
+  local stamp="$1"; shift
+  [ -f "$stamp" ] || return 0
+  [ -n "$(find "$@" -newer "$stamp" -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' \
+          -o -name '*.so' -o -name '*.sln' -o -name '*.json' -o -name '*.py' \) -print -quit 2>/dev/null)" ]
+}
+
+medssl_build_dotnet() {
+  local log="$MEDSSL_LOGS/dotnet.log" stamp="$MEDSSL_BUILD/dotnet-$MEDSSL_CONFIG.stamp"
+  medssl_changed_since "$stamp" "$MEDSSL_ROOT/src" "$MEDSSL_ROOT/tests" "$MEDSSL_ROOT/bench" \
+    "$MEDSSL_ROOT/MedSsl.Notebooks.sln" "$MEDSSL_ROOT/Directory.Build.props" "$MEDSSL_BUILD/native" || return 0
+  if ! command -v dotnet >/dev/null; then
+    medssl_log "the .NET 10 SDK is missing: install it (https://learn.microsoft.com/dotnet/core/install/linux-debian), then run this again."
+    return 1
+  fi
+  export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+  dotnet build "$MEDSSL_ROOT/MedSsl.Notebooks.sln" -c "$MEDSSL_CONFIG" -nologo -v q -clp:NoSummary >"$log" 2>&1 \
+    || { grep -E "error" "$log" | sort -u | head -30 >&2; medssl_log "dotnet build failed (log: $log)"; return 1; }
+  touch "$stamp"
+}
+
+# level: runtime (run the kit) or reference (also the Python references for tests and benches).
+medssl_setup() {
+  local pkgs="$MEDSSL_RUNTIME_PACKAGES"
+  [ "${1:-runtime}" = reference ] && pkgs="$pkgs $MEDSSL_REFERENCE_PACKAGES"
+  # shellcheck disable=SC2086
+  medssl_install_packages $pkgs && medssl_build_native && medssl_build_dotnet
+}
+
+medssl_cli() {
+  dotnet "$MEDSSL_ROOT/src/MedSsl.Cli/bin/$MEDSSL_CONFIG/net10.0/medssl.dll" "$@"
+}
+
+# Runs every test project; prints one closing line "tests: N passed, N failed, N skipped".
+medssl_tests() {
+  local log="$MEDSSL_LOGS/test.log" rc=0
+  dotnet test "$MEDSSL_ROOT/MedSsl.Notebooks.sln" -c "$MEDSSL_CONFIG" --no-build -nologo "$@" 2>&1 | tee "$log" \
+    | grep -vE '^\s*$|^Test run for|^A total of|^Starting test|^VSTest version' || true
+  rc=${PIPESTATUS[0]}
+  awk '/^(Passed|Failed)!/ { gsub(/,/, ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1);
+        if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
+       END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+  return "$rc"
+}
+
+medssl_bench() {
+  dotnet "$MEDSSL_ROOT/bench/MedSsl.Bench/bin/$MEDSSL_CONFIG/net10.0/MedSsl.Bench.dll" "$@"
+}

@@ -1,0 +1,8 @@
+using System.CommandLine;
+using MedSsl.Cli;
+
+var root = new RootCommand("MedSSL Notebooks: SimCLR and MICLe for medical images, in C#.")
+{
+    DoctorCommand.Create(),
+};
+return root.Parse(args).Invoke();
