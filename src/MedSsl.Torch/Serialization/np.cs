@@ -14,7 +14,7 @@ public static class np
     {
         using var file = File.OpenRead(path);
         if (file.Length >= 2 && file.ReadByte() == 'P' && file.ReadByte() == 'K')
-            throw new InvalidDataException($"{path}: is a zip (.npz) archive; load it with np.load_npz.");
+            throw new InvalidDataException($"{path}: is a zip (.npz) archive; use np.load_npz.");
         file.Position = 0;
         return NpyArray.Read(file, path);
     }
