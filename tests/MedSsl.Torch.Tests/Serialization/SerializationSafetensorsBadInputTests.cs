@@ -4,7 +4,7 @@ using static MedSsl.Torch.Tests.SerializationFixtures;
 
 namespace MedSsl.Torch.Tests;
 
-public class SafetensorsBadInputTests
+public class SerializationSafetensorsBadInputTests
 {
     const string Good = "{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]},\"b\":{\"dtype\":\"I16\",\"shape\":[2],\"data_offsets\":[8,12]}}";
 

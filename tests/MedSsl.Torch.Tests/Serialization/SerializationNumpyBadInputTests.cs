@@ -4,7 +4,7 @@ using static MedSsl.Torch.Tests.SerializationFixtures;
 
 namespace MedSsl.Torch.Tests;
 
-public class NumpyBadInputTests
+public class SerializationNumpyBadInputTests
 {
     [Fact]
     public void Big_endian_arrays_are_not_supported()

@@ -3,7 +3,7 @@ using static MedSsl.Torch.Tests.SerializationFixtures;
 
 namespace MedSsl.Torch.Tests;
 
-public class NumpyTests
+public class SerializationNumpyTests
 {
     // The arrays make_serialization_fixtures.py writes, recomputed here from the same formulas.
     static void AssertFixtureArray(string key, Tensor t)

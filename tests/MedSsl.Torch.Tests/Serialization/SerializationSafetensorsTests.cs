@@ -4,7 +4,7 @@ using static MedSsl.Torch.Tests.SerializationFixtures;
 
 namespace MedSsl.Torch.Tests;
 
-public class SafetensorsTests
+public class SerializationSafetensorsTests
 {
     [Fact]
     public void Every_dtype_round_trips_with_identical_bytes_and_shapes()
