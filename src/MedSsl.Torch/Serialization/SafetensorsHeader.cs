@@ -37,6 +37,9 @@ internal static class SafetensorsHeader
     public static (List<SafetensorsEntry> Entries, Dictionary<string, string> Metadata) Parse(
         ReadOnlySpan<byte> json, long dataLength, string file)
     {
+        // HF requires UTF-8; System.Text.Json would only notice when a bad name is first read.
+        if (!System.Text.Unicode.Utf8.IsValid(json))
+            throw new InvalidDataException($"{file}: safetensors header is not valid UTF-8.");
         JsonDocument doc;
         try { doc = JsonDocument.Parse(json.ToArray()); }
         catch (JsonException e) { throw new InvalidDataException($"{file}: safetensors header is not valid JSON: {e.Message}", e); }

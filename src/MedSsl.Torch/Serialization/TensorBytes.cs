@@ -50,6 +50,8 @@ internal static class TensorBytes
     {
         if (count > Array.MaxLength)
             throw new NotSupportedException($"{where}: {count} bytes exceed the 2 GB a single tensor can be read through.");
+        if (stream.CanSeek && count > stream.Length - stream.Position) // before allocating what a bad header claims
+            throw new InvalidDataException($"{where}: data is truncated ({stream.Length - stream.Position} of {count} bytes present).");
         var buffer = new byte[count];
         int got = 0;
         while (got < buffer.Length)

@@ -35,11 +35,6 @@ internal sealed class TorchArchive : IDisposable
             archive.CheckKind();
             return archive;
         }
-        catch (InvalidDataException e) when (!e.Message.StartsWith(path, StringComparison.Ordinal))
-        {
-            file.Dispose();
-            throw new InvalidDataException($"{path}: not a readable zip archive: {e.Message}", e);
-        }
         catch
         {
             file.Dispose();
@@ -96,11 +91,11 @@ internal sealed class TorchArchive : IDisposable
         var entryName = $"{folder}data/{s.Key}";
         var entry = zip.GetEntry(entryName)
             ?? throw new InvalidDataException($"{where}: storage entry '{entryName}' is missing from the zip.");
-        var bytes = ReadAll(entry, entryName);
         var need = s.Numel <= long.MaxValue / 8 ? s.Numel * s.Dtype.ElementSize() : -1;
-        if (bytes.Length != need)
+        if (entry.Length != need) // checked before reading, so a bad count never sizes an allocation
             throw new InvalidDataException(
-                $"{where}: storage '{entryName}' holds {bytes.Length} bytes but its pickle says {s.Numel} {s.Dtype.Name()} elements ({need} bytes).");
+                $"{where}: storage '{entryName}' holds {entry.Length} bytes but its pickle says {s.Numel} {s.Dtype.Name()} elements ({need} bytes).");
+        var bytes = ReadAll(entry, entryName);
         storages[s.Key] = (s.Dtype, bytes);
         return bytes;
     }

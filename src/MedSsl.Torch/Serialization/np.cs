@@ -10,17 +10,17 @@ namespace MedSsl.Torch;
 public static class np
 {
     /// <summary>Loads a .npy file as a new CPU tensor owned by the caller.</summary>
-    public static Tensor load(string path)
+    public static Tensor load(string path) => FileErrors.Named(path, () =>
     {
         using var file = File.OpenRead(path);
         if (file.Length >= 2 && file.ReadByte() == 'P' && file.ReadByte() == 'K')
             throw new InvalidDataException($"{path}: is a zip (.npz) archive; use np.load_npz.");
         file.Position = 0;
         return NpyArray.Read(file, path);
-    }
+    });
 
     /// <summary>Loads every .npy entry of a .npz archive (stored or deflated), keyed like NumPy: entry name minus ".npy".</summary>
-    public static Dictionary<string, Tensor> load_npz(string path)
+    public static Dictionary<string, Tensor> load_npz(string path) => FileErrors.Named(path, () =>
     {
         using var archive = OpenZip(path);
         var result = new Dictionary<string, Tensor>();
@@ -41,7 +41,7 @@ public static class np
             throw;
         }
         return result;
-    }
+    });
 
     /// <summary>Writes a tensor (any device or layout) as a C-order .npy file, byte-identical to np.save.</summary>
     public static void save(string path, Tensor array)
@@ -67,19 +67,12 @@ public static class np
         });
     }
 
-    static Tensor ReadEntry(ZipArchiveEntry entry, string where)
+    // A corrupt deflate stream or zip entry says nothing of where it is: name the array too.
+    static Tensor ReadEntry(ZipArchiveEntry entry, string where) => FileErrors.Named(where, () =>
     {
-        try
-        {
-            using var stream = entry.Open();
-            return NpyArray.Read(stream, where);
-        }
-        catch (InvalidDataException e) when (!e.Message.StartsWith(where, StringComparison.Ordinal))
-        {
-            // A corrupt deflate stream or zip entry: say which file and array it was.
-            throw new InvalidDataException($"{where}: {e.Message}", e);
-        }
-    }
+        using var stream = entry.Open();
+        return NpyArray.Read(stream, where);
+    });
 
     static ZipArchive OpenZip(string path)
     {

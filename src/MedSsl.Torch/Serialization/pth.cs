@@ -15,7 +15,7 @@ public static class pth
     /// state_dict itself, or a dict holding it under <paramref name="key"/> (when given) or else under one
     /// of <see cref="WrapperKeys"/>; the rest of such a dict (epoch, optimizer state, ...) is ignored.
     /// </summary>
-    public static Dictionary<string, Tensor> load_state_dict(string path, string? key = null)
+    public static Dictionary<string, Tensor> load_state_dict(string path, string? key = null) => FileErrors.Named(path, () =>
     {
         using var archive = TorchArchive.Open(path);
         var stateDict = Select(archive.LoadPickle(), key, path);
@@ -31,7 +31,7 @@ public static class pth
             throw;
         }
         return result;
-    }
+    });
 
     static PyDict Select(object? root, string? key, string path)
     {

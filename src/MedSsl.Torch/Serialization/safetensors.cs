@@ -10,7 +10,7 @@ namespace MedSsl.Torch;
 public static class safetensors
 {
     /// <summary>Loads every tensor, in header order, as new CPU tensors owned by the caller.</summary>
-    public static Dictionary<string, Tensor> load_file(string path)
+    public static Dictionary<string, Tensor> load_file(string path) => FileErrors.Named(path, () =>
     {
         using var file = File.OpenRead(path);
         var (entries, _, dataStart) = ReadHeader(file, path);
@@ -31,7 +31,7 @@ public static class safetensors
             throw;
         }
         return result;
-    }
+    });
 
     /// <summary>The header's <c>__metadata__</c> strings (empty when there are none); no tensor is read.</summary>
     public static Dictionary<string, string> load_metadata(string path)

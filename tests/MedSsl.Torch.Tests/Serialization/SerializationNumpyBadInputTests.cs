@@ -73,6 +73,17 @@ public class SerializationNumpyBadInputTests
     }
 
     [Fact]
+    public void A_truncated_npz_names_the_file()
+    {
+        using var scope = NewDisposeScope();
+        using var dir = new Scratch();
+        var bytes = File.ReadAllBytes(Golden("arrays_compressed.npz"));
+        File.WriteAllBytes(dir.File("cut.npz"), bytes[..(bytes.Length / 2)]);
+        var ex = Assert.Throws<InvalidDataException>(() => np.load_npz(dir.File("cut.npz")));
+        Assert.StartsWith(dir.File("cut.npz") + ": ", ex.Message);
+    }
+
+    [Fact]
     public void A_bad_array_inside_an_npz_names_its_key()
     {
         using var scope = NewDisposeScope();

@@ -121,6 +121,21 @@ public class SerializationNumpyTests
     }
 
     [Fact]
+    public void A_savez_failing_mid_archive_keeps_the_old_file_and_no_temp_file()
+    {
+        using var scope = NewDisposeScope();
+        using var dir = new Scratch();
+        var path = dir.File("a.npz");
+        np.savez(path, new Dictionary<string, Tensor> { ["x"] = torch.ones(3) });
+        var before = File.ReadAllBytes(path);
+        // "first" is already in the zip when "second" (bfloat16, which NumPy lacks) fails.
+        var arrays = new Dictionary<string, Tensor> { ["first"] = torch.zeros(1000), ["second"] = torch.ones(2).bfloat16() };
+        Assert.Throws<NotSupportedException>(() => np.savez(path, arrays));
+        Assert.Equal(before, File.ReadAllBytes(path));
+        Assert.Equal(new[] { "a.npz" }, dir.Names());
+    }
+
+    [Fact]
     public void Bfloat16_cannot_be_saved_as_numpy()
     {
         using var scope = NewDisposeScope();

@@ -74,6 +74,18 @@ public class SerializationSafetensorsBadInputTests
     }
 
     [Fact]
+    public void A_header_that_is_not_utf8_is_refused()
+    {
+        using var dir = new Scratch();
+        var path = Write(dir, "{\"a~\":{\"dtype\":\"F32\",\"shape\":[0],\"data_offsets\":[0,0]}}", 0);
+        var bytes = File.ReadAllBytes(path);
+        bytes[Array.IndexOf(bytes, (byte)'~')] = 0xff; // a lone 0xff byte is never valid UTF-8
+        File.WriteAllBytes(path, bytes);
+        var ex = Assert.Throws<InvalidDataException>(() => safetensors.load_file(path));
+        Assert.Contains($"{path}: safetensors header is not valid UTF-8", ex.Message);
+    }
+
+    [Fact]
     public void Files_shorter_than_the_length_prefix_are_refused()
     {
         using var dir = new Scratch();

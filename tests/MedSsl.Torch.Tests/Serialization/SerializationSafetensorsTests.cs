@@ -99,7 +99,7 @@ public class SerializationSafetensorsTests
         Assert.Equal(new[] { "w.safetensors" }, dir.Names());
         Assert.Equal(new float[] { 1, 1, 1 }, safetensors.load_file(path)["w"].data<float>());
 
-        // A failure mid-write (a disposed tensor) keeps the previous file and leaves no temp file behind.
+        // A failed save (a disposed tensor) keeps the previous file; NumPy tests cover a failure mid-stream.
         var before = File.ReadAllBytes(path);
         var gone = torch.ones(4);
         gone.Dispose();
