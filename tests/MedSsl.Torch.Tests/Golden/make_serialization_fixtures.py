@@ -2,13 +2,12 @@
 """Writes the tiny fixtures of tests/MedSsl.Torch.Tests/Serialization into Golden/serialization/.
 
 Run with Debian's interpreter (torch 1.13, numpy): /usr/bin/python3 make_serialization_fixtures.py
-The outputs are committed; rerunning rewrites them (the .pth zips are deterministic for a given torch).
+The outputs are committed; rerunning reproduces them byte for byte (torch 1.13, numpy 1.24).
 """
 import io
 import json
 import os
 import struct
-from collections import OrderedDict
 
 import numpy as np
 import torch
