@@ -16,8 +16,9 @@ MT_API int mt_manual_seed(uint64_t seed) {
     std::lock_guard<std::mutex> lock(gen.mutex());
     gen.set_current_seed(seed);
     if (at::globalContext().hasCUDA()) {
+      // defaultGenerator(device) exists in libtorch 1.13 and 2.x alike.
       for (int i = 0; i < static_cast<int>(at::detail::getCUDAHooks().getNumGPUs()); ++i) {
-        auto g = at::detail::getCUDAHooks().getDefaultCUDAGenerator(i);
+        auto g = at::globalContext().defaultGenerator(at::Device(at::kCUDA, static_cast<c10::DeviceIndex>(i)));
         std::lock_guard<std::mutex> l(g.mutex());
         g.set_current_seed(seed);
       }
