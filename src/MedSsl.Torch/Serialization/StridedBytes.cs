@@ -2,8 +2,8 @@ namespace MedSsl.Torch;
 
 /// <summary>
 /// Gathers a strided view of a storage into row-major bytes: what <c>as_strided(...).contiguous()</c>
-/// would do, done in C# because the binding has no as_strided. Used for PyTorch views
-/// (transposes, slices, expands) and NumPy Fortran-order arrays.
+/// would do, but bounds-checked first: the sizes, strides and offsets come from untrusted files, and
+/// as_strided would read outside the storage. Used for PyTorch views and NumPy Fortran-order arrays.
 /// </summary>
 internal static class StridedBytes
 {
