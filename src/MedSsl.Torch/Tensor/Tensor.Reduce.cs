@@ -10,6 +10,8 @@ public unsafe partial class Tensor
         fixed (long* p = Array.Empty<long>()) return Wrap(LibNative.mt_sum(Handle, p, 0, 0, dtype is null ? -1 : (int)dtype), this);
     }
     public Tensor sum(long dim, bool keepdim = false, ScalarType? dtype = null) => sum(new[] { dim }, keepdim, dtype);
+    // Without an int overload the literal in x.sum(0) converts to ScalarType? and sums everything.
+    public Tensor sum(int dim, bool keepdim = false, ScalarType? dtype = null) => sum(new long[] { dim }, keepdim, dtype);
     public Tensor sum(long[] dims, bool keepdim = false, ScalarType? dtype = null)
     {
         fixed (long* p = dims) return Wrap(LibNative.mt_sum(Handle, p, dims.Length, keepdim ? 1 : 0, dtype is null ? -1 : (int)dtype), this);
