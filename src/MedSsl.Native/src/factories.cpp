@@ -4,11 +4,16 @@
 #include "shim.h"
 
 namespace {
+// at:: factories ignore TensorOptions::requires_grad (only torch:: ones honour it): set it after creation.
 at::TensorOptions options(int dtype, int dev_type, int dev_index, int requires_grad) {
-  return at::TensorOptions()
-      .dtype(mt::dtype(dtype))
-      .device(mt::device(dev_type, dev_index))
-      .requires_grad(requires_grad != 0);
+  return at::TensorOptions().dtype(mt::dtype(dtype)).device(mt::device(dev_type, dev_index));
+}
+mt_tensor leaf(mt_tensor t, int requires_grad) {
+  if (t && requires_grad && !mt::guard([&] { t->requires_grad_(true); })) {
+    delete t;  // e.g. an integer dtype cannot require grad: report it, keep nothing
+    return nullptr;
+  }
+  return t;
 }
 c10::optional<at::Generator> gen(at::Generator* g) {
   return g ? c10::optional<at::Generator>(*g) : c10::nullopt;
@@ -19,39 +24,39 @@ c10::optional<at::Generator> gen(at::Generator* g) {
 #define MT_OPTS_ARGS options(dtype, dev_type, dev_index, requires_grad)
 
 MT_API mt_tensor mt_empty(const int64_t* shape, int ndim, MT_OPTS) {
-  return mt::wrap([&] { return at::empty(mt::dims(shape, ndim), MT_OPTS_ARGS); });
+  return leaf(mt::wrap([&] { return at::empty(mt::dims(shape, ndim), MT_OPTS_ARGS); }), requires_grad);
 }
 MT_API mt_tensor mt_zeros(const int64_t* shape, int ndim, MT_OPTS) {
-  return mt::wrap([&] { return at::zeros(mt::dims(shape, ndim), MT_OPTS_ARGS); });
+  return leaf(mt::wrap([&] { return at::zeros(mt::dims(shape, ndim), MT_OPTS_ARGS); }), requires_grad);
 }
 MT_API mt_tensor mt_ones(const int64_t* shape, int ndim, MT_OPTS) {
-  return mt::wrap([&] { return at::ones(mt::dims(shape, ndim), MT_OPTS_ARGS); });
+  return leaf(mt::wrap([&] { return at::ones(mt::dims(shape, ndim), MT_OPTS_ARGS); }), requires_grad);
 }
 MT_API mt_tensor mt_full(const int64_t* shape, int ndim, double value, MT_OPTS) {
-  return mt::wrap([&] { return at::full(mt::dims(shape, ndim), value, MT_OPTS_ARGS); });
+  return leaf(mt::wrap([&] { return at::full(mt::dims(shape, ndim), value, MT_OPTS_ARGS); }), requires_grad);
 }
 MT_API mt_tensor mt_arange(double start, double end, double step, MT_OPTS) {
-  return mt::wrap([&] { return at::arange(start, end, step, MT_OPTS_ARGS); });
+  return leaf(mt::wrap([&] { return at::arange(start, end, step, MT_OPTS_ARGS); }), requires_grad);
 }
 MT_API mt_tensor mt_linspace(double start, double end, int64_t steps, MT_OPTS) {
-  return mt::wrap([&] { return at::linspace(start, end, steps, MT_OPTS_ARGS); });
+  return leaf(mt::wrap([&] { return at::linspace(start, end, steps, MT_OPTS_ARGS); }), requires_grad);
 }
 MT_API mt_tensor mt_eye(int64_t n, int64_t m, MT_OPTS) {
-  return mt::wrap([&] { return at::eye(n, m, MT_OPTS_ARGS); });
+  return leaf(mt::wrap([&] { return at::eye(n, m, MT_OPTS_ARGS); }), requires_grad);
 }
 
 // Random creation; g may be null (the default generator).
 MT_API mt_tensor mt_randn(const int64_t* shape, int ndim, at::Generator* g, MT_OPTS) {
-  return mt::wrap([&] { return at::randn(mt::dims(shape, ndim), gen(g), MT_OPTS_ARGS); });
+  return leaf(mt::wrap([&] { return at::randn(mt::dims(shape, ndim), gen(g), MT_OPTS_ARGS); }), requires_grad);
 }
 MT_API mt_tensor mt_rand(const int64_t* shape, int ndim, at::Generator* g, MT_OPTS) {
-  return mt::wrap([&] { return at::rand(mt::dims(shape, ndim), gen(g), MT_OPTS_ARGS); });
+  return leaf(mt::wrap([&] { return at::rand(mt::dims(shape, ndim), gen(g), MT_OPTS_ARGS); }), requires_grad);
 }
 MT_API mt_tensor mt_randint(int64_t low, int64_t high, const int64_t* shape, int ndim, at::Generator* g, MT_OPTS) {
-  return mt::wrap([&] { return at::randint(low, high, mt::dims(shape, ndim), gen(g), MT_OPTS_ARGS); });
+  return leaf(mt::wrap([&] { return at::randint(low, high, mt::dims(shape, ndim), gen(g), MT_OPTS_ARGS); }), requires_grad);
 }
 MT_API mt_tensor mt_randperm(int64_t n, at::Generator* g, MT_OPTS) {
-  return mt::wrap([&] { return at::randperm(n, gen(g), MT_OPTS_ARGS); });
+  return leaf(mt::wrap([&] { return at::randperm(n, gen(g), MT_OPTS_ARGS); }), requires_grad);
 }
 // In-place fills from distributions (used by initialisers).
 MT_API int mt_uniform_(mt_tensor t, double from, double to, at::Generator* g) {

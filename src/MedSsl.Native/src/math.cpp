@@ -36,9 +36,9 @@ MT_API mt_tensor mt_bitwise_not(mt_tensor a) { return mt::wrap([&] { return at::
 // Binary ops, tensor-tensor ("_t") and tensor-scalar ("_s"), plus in-place forms.
 #define MT_BINARY(name)                                                                               \
   MT_API mt_tensor mt_##name##_t(mt_tensor a, mt_tensor b) { return mt::wrap([&] { return at::name(*a, *b); }); } \
-  MT_API mt_tensor mt_##name##_s(mt_tensor a, double b) { return mt::wrap([&] { return at::name(*a, b); }); }     \
+  MT_API mt_tensor mt_##name##_s(mt_tensor a, double b) { return mt::wrap([&] { return at::name(*a, mt::scalar(*a, b)); }); }     \
   MT_API int mt_##name##_t_(mt_tensor a, mt_tensor b) { return mt::status([&] { a->name##_(*b); }); }            \
-  MT_API int mt_##name##_s_(mt_tensor a, double b) { return mt::status([&] { a->name##_(b); }); }
+  MT_API int mt_##name##_s_(mt_tensor a, double b) { return mt::status([&] { a->name##_(mt::scalar(*a, b)); }); }
 
 MT_BINARY(mul)
 MT_BINARY(div)
@@ -56,16 +56,16 @@ MT_BINARY(bitwise_or)
 MT_BINARY(bitwise_xor)
 
 // add/sub carry alpha: a + alpha*b (PyTorch's signature).
-MT_API mt_tensor mt_add_t(mt_tensor a, mt_tensor b, double alpha) { return mt::wrap([&] { return at::add(*a, *b, alpha); }); }
-MT_API mt_tensor mt_add_s(mt_tensor a, double b, double alpha) { return mt::wrap([&] { return at::add(*a, b, alpha); }); }
-MT_API int mt_add_t_(mt_tensor a, mt_tensor b, double alpha) { return mt::status([&] { a->add_(*b, alpha); }); }
-MT_API int mt_add_s_(mt_tensor a, double b, double alpha) { return mt::status([&] { a->add_(b, alpha); }); }
-MT_API mt_tensor mt_sub_t(mt_tensor a, mt_tensor b, double alpha) { return mt::wrap([&] { return at::sub(*a, *b, alpha); }); }
-MT_API mt_tensor mt_sub_s(mt_tensor a, double b, double alpha) { return mt::wrap([&] { return at::sub(*a, b, alpha); }); }
-MT_API int mt_sub_t_(mt_tensor a, mt_tensor b, double alpha) { return mt::status([&] { a->sub_(*b, alpha); }); }
-MT_API int mt_sub_s_(mt_tensor a, double b, double alpha) { return mt::status([&] { a->sub_(b, alpha); }); }
+MT_API mt_tensor mt_add_t(mt_tensor a, mt_tensor b, double alpha) { return mt::wrap([&] { return at::add(*a, *b, mt::scalar(*a, alpha)); }); }
+MT_API mt_tensor mt_add_s(mt_tensor a, double b, double alpha) { return mt::wrap([&] { return at::add(*a, mt::scalar(*a, b), mt::scalar(*a, alpha)); }); }
+MT_API int mt_add_t_(mt_tensor a, mt_tensor b, double alpha) { return mt::status([&] { a->add_(*b, mt::scalar(*a, alpha)); }); }
+MT_API int mt_add_s_(mt_tensor a, double b, double alpha) { return mt::status([&] { a->add_(mt::scalar(*a, b), mt::scalar(*a, alpha)); }); }
+MT_API mt_tensor mt_sub_t(mt_tensor a, mt_tensor b, double alpha) { return mt::wrap([&] { return at::sub(*a, *b, mt::scalar(*a, alpha)); }); }
+MT_API mt_tensor mt_sub_s(mt_tensor a, double b, double alpha) { return mt::wrap([&] { return at::sub(*a, mt::scalar(*a, b), mt::scalar(*a, alpha)); }); }
+MT_API int mt_sub_t_(mt_tensor a, mt_tensor b, double alpha) { return mt::status([&] { a->sub_(*b, mt::scalar(*a, alpha)); }); }
+MT_API int mt_sub_s_(mt_tensor a, double b, double alpha) { return mt::status([&] { a->sub_(mt::scalar(*a, b), mt::scalar(*a, alpha)); }); }
 // scalar - tensor and scalar / tensor, scalar ** tensor.
-MT_API mt_tensor mt_rsub_s(mt_tensor a, double b) { return mt::wrap([&] { return at::rsub(*a, b); }); }
+MT_API mt_tensor mt_rsub_s(mt_tensor a, double b) { return mt::wrap([&] { return at::rsub(*a, mt::scalar(*a, b)); }); }
 MT_API mt_tensor mt_rdiv_s(mt_tensor a, double b) { return mt::wrap([&] { return at::reciprocal(*a).mul_(b); }); }
 MT_API mt_tensor mt_rpow_s(double a, mt_tensor b) { return mt::wrap([&] { return at::pow(a, *b); }); }
 
@@ -87,21 +87,21 @@ MT_API int mt_lerp_(mt_tensor a, mt_tensor b, double weight) { return mt::status
 // clamp with optional bounds: has_min/has_max say which are used.
 MT_API mt_tensor mt_clamp(mt_tensor a, double min, int has_min, double max, int has_max) {
   return mt::wrap([&] {
-    return at::clamp(*a, has_min ? c10::optional<at::Scalar>(min) : c10::nullopt,
-                     has_max ? c10::optional<at::Scalar>(max) : c10::nullopt);
+    return at::clamp(*a, has_min ? c10::optional<at::Scalar>(mt::scalar(*a, min)) : c10::nullopt,
+                     has_max ? c10::optional<at::Scalar>(mt::scalar(*a, max)) : c10::nullopt);
   });
 }
 MT_API int mt_clamp_(mt_tensor a, double min, int has_min, double max, int has_max) {
   return mt::status([&] {
-    a->clamp_(has_min ? c10::optional<at::Scalar>(min) : c10::nullopt,
-              has_max ? c10::optional<at::Scalar>(max) : c10::nullopt);
+    a->clamp_(has_min ? c10::optional<at::Scalar>(mt::scalar(*a, min)) : c10::nullopt,
+              has_max ? c10::optional<at::Scalar>(mt::scalar(*a, max)) : c10::nullopt);
   });
 }
 MT_API mt_tensor mt_where(mt_tensor cond, mt_tensor a, mt_tensor b) {
   return mt::wrap([&] { return at::where(*cond, *a, *b); });
 }
 MT_API mt_tensor mt_where_s(mt_tensor cond, mt_tensor a, double b) {
-  return mt::wrap([&] { return at::where(*cond, *a, b); });
+  return mt::wrap([&] { return at::where(*cond, *a, mt::scalar(*a, b)); });
 }
 MT_API int mt_fill_(mt_tensor a, double v) { return mt::status([&] { a->fill_(v); }); }
 MT_API int mt_zero_(mt_tensor a) { return mt::status([&] { a->zero_(); }); }

@@ -59,6 +59,14 @@ inline std::vector<at::Tensor> list(const mt_tensor* ts, int n) {
 
 inline at::Tensor opt(mt_tensor t) { return t ? *t : at::Tensor(); }
 
+// Scalars cross the ABI as double. A whole number next to an integer or bool tensor acts as a Python
+// int (int64), so int64_tensor * 3 stays int64 as in PyTorch; otherwise it is a Python float.
+inline at::Scalar scalar(const at::Tensor& like, double v) {
+  bool integral_tensor = at::isIntegralType(like.scalar_type(), /*includeBool=*/true);
+  if (integral_tensor && v == static_cast<double>(static_cast<int64_t>(v))) return at::Scalar(static_cast<int64_t>(v));
+  return at::Scalar(v);
+}
+
 inline at::ScalarType dtype(int code) { return static_cast<at::ScalarType>(code); }
 
 inline at::Device device(int type, int index) {

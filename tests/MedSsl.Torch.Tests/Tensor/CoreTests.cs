@@ -45,23 +45,6 @@ public class CoreTests
     }
 
     [Fact]
-    public void Dispose_scope_frees_everything_but_what_moves_out()
-    {
-        var before = torch.live_tensors;
-        Tensor kept;
-        using (var scope = NewDisposeScope())
-        {
-            var x = torch.randn(8, 8);
-            var y = (x * x).exp();
-            kept = y.MoveToOuterDisposeScope();
-            Assert.True(scope.Count >= 2);
-        }
-        Assert.Equal(before + 1, torch.live_tensors);
-        kept.Dispose();
-        Assert.Equal(before, torch.live_tensors);
-    }
-
-    [Fact]
     public void Backward_gives_analytic_gradient()
     {
         using var scope = NewDisposeScope();
@@ -99,3 +82,50 @@ public class CoreTests
     }
 }
 
+/// <summary>Counts live tensors, so it runs in the serial collection.</summary>
+[Collection(nameof(LiveCountCollection))]
+public class DisposeScopeTests
+{
+    [Fact]
+    public void Dispose_scope_frees_everything_but_what_moves_out()
+    {
+        var before = torch.live_tensors;
+        Tensor kept;
+        using (var scope = NewDisposeScope())
+        {
+            var x = torch.randn(8, 8);
+            var y = (x * x).exp();
+            kept = y.MoveToOuterDisposeScope();
+            Assert.True(scope.Count >= 2);
+        }
+        Assert.Equal(before + 1, torch.live_tensors);
+        kept.Dispose();
+        Assert.Equal(before, torch.live_tensors);
+    }
+}
+
+public class ScalarPromotionTests
+{
+    [Fact]
+    public void Whole_number_scalars_keep_integer_tensors_integral_as_python_ints_do()
+    {
+        using var scope = NewDisposeScope();
+        var i = torch.arange(4);                       // int64
+        Assert.Equal(ScalarType.Int64, (i * 3).dtype);
+        Assert.Equal(new long[] { 1, 4, 7, 10 }, (i * 3 + 1).data<long>());
+        Assert.Equal(ScalarType.Int64, i.clamp(1, 2).dtype);
+        Assert.Equal(ScalarType.Float32, (i * 0.5).dtype);  // a fractional scalar promotes, as in PyTorch
+        Assert.Equal(ScalarType.Float32, (torch.ones(2) * 3).dtype);
+        Assert.Equal(ScalarType.Int64, (torch.tensor(new[] { true, false }) + 2).dtype);
+    }
+
+    [Fact]
+    public void Factories_honour_requires_grad_and_refuse_it_for_integers()
+    {
+        using var scope = NewDisposeScope();
+        Assert.True(torch.zeros(new long[] { 2 }, requires_grad: true).requires_grad);
+        Assert.True(torch.randn(new long[] { 2 }, requires_grad: true).is_leaf);
+        var ex = Assert.Throws<TorchException>(() => torch.zeros(new long[] { 2 }, ScalarType.Int64, requires_grad: true));
+        Assert.Contains("floating point", ex.Message);
+    }
+}
