@@ -26,3 +26,6 @@ MT_API mt_tensor mt_nn_normalize(mt_tensor input, double p, int64_t dim, double 
     return *input / denom;
   });
 }
+
+// BatchNorm's num_batches_tracked += 1, with an integer scalar (a double would not cast to int64).
+MT_API int mt_nn_count_batch_(mt_tensor counter) { return mt::status([&] { counter->add_(1); }); }

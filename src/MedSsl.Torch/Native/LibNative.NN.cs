@@ -21,6 +21,7 @@ internal static unsafe partial class LibNative
         TensorHandle weight, TensorHandle bias, int training, double momentum, double eps);
     [LibraryImport(L)] internal static partial TensorHandle mt_nn_group_norm(TensorHandle input, long numGroups, TensorHandle weight, TensorHandle bias, double eps);
     [LibraryImport(L)] internal static partial TensorHandle mt_nn_layer_norm(TensorHandle input, long* shape, int n, TensorHandle weight, TensorHandle bias, double eps);
+    [LibraryImport(L)] internal static partial int mt_nn_count_batch_(TensorHandle counter);
     [LibraryImport(L)] internal static partial TensorHandle mt_nn_normalize(TensorHandle input, double p, long dim, double eps);
 
     [LibraryImport(L)] internal static partial TensorHandle mt_nn_gelu(TensorHandle input, [MarshalAs(UnmanagedType.LPUTF8Str)] string approximate);

@@ -1,3 +1,5 @@
+using MedSsl.Torch.Native;
+
 namespace MedSsl.Torch.Modules;
 
 /// <summary>
@@ -41,7 +43,7 @@ public abstract class BatchNorm : torch.nn.Module<Tensor, Tensor>
         var factor = momentum ?? 0.0;
         if (training && track_running_stats && num_batches_tracked is { } count)
         {
-            count.add_(1);
+            Tensor.Check(LibNative.mt_nn_count_batch_(count.Handle), count, op: "num_batches_tracked.add_");
             factor = momentum ?? 1.0 / count.item<long>();
         }
         var bnTraining = training || (running_mean is null && running_var is null);
