@@ -35,9 +35,9 @@ public class FunctionalConvTests
     public void Conv2d_same_padding_keeps_spatial_size()
     {
         using var scope = NewDisposeScope();
-        var y = F.conv2d(torch.randn(1, 2, 7, 5), torch.randn(3, 2, 3, 3), null, null, "same");
+        var y = F.conv2d(torch.randn(1, 2, 7, 5), torch.randn(3, 2, 3, 3), padding: "same");
         Assert.Equal(new long[] { 1, 3, 7, 5 }, y.shape);
-        Assert.Throws<ArgumentException>(() => F.conv2d(torch.randn(1, 2, 7, 5), torch.randn(3, 2, 3, 3), null, null, "full"));
+        Assert.Throws<ArgumentException>(() => F.conv2d(torch.randn(1, 2, 7, 5), torch.randn(3, 2, 3, 3), padding: "full"));
     }
 
     [Fact]

@@ -27,8 +27,9 @@ public static partial class torch
                                                               ps, pp, pd, groups), input, weight, bias);
             }
 
-            /// <summary>conv2d with padding "same" (output size = input size, stride 1) or "valid" (none).</summary>
-            public static Tensor conv2d(Tensor input, Tensor weight, Tensor? bias, Size2? stride, string padding,
+            /// <summary>conv2d with padding "same" (output size = input size, stride 1) or "valid" (none):
+            /// <c>F.conv2d(x, w, padding: "same")</c>.</summary>
+            public static Tensor conv2d(Tensor input, Tensor weight, string padding, Tensor? bias = null, Size2? stride = null,
                                         Size2? dilation = null, long groups = 1)
             {
                 if (padding != "same" && padding != "valid")

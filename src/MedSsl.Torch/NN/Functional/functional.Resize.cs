@@ -26,6 +26,8 @@ public static partial class torch
                     throw new ArgumentException($"interpolate: mode \"{mode}\" is not supported here; use one of {string.Join(", ", InterpolateModes)}.");
                 if ((size is null) == (scale_factor is null))
                     throw new ArgumentException("interpolate: give exactly one of size or scale_factor.");
+                if (size is not null && recompute_scale_factor == true)
+                    throw new ArgumentException("interpolate: recompute_scale_factor is not meaningful with an explicit size.");
                 var interpolating = mode is "bilinear" or "bicubic";
                 if (!interpolating && align_corners is not null)
                     throw new ArgumentException("interpolate: align_corners can only be set with the interpolating modes bilinear | bicubic.");
