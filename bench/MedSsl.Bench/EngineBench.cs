@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using MedSsl.Torch;
+using MedSsl.Torch.Modules;
+using MedSsl.Torch.Optim;
 using static MedSsl.Torch.torch;
 using static MedSsl.Torch.torch.nn;
 
