@@ -29,6 +29,9 @@ internal static class EngineBench
         int threads = get_num_threads();
         Console.WriteLine($"engine bench: small CNN train step, batch {batch}, {size}x{size}, {threads} threads, " +
                           $"{steps} timed steps x {rounds} rounds");
+        Console.WriteLine("allocator: " + (Environment.GetEnvironmentVariable("MEDSSL_MALLOC_TUNING") == "0"
+            ? "glibc defaults (MEDSSL_MALLOC_TUNING=0)"
+            : "glibc mmap/trim thresholds pinned by the kit (run with MEDSSL_MALLOC_TUNING=0 to compare without)"));
 
         var kit = new List<double>();
         var reference = new List<double>();
