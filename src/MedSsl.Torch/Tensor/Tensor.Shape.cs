@@ -50,10 +50,9 @@ public unsafe partial class Tensor
         fixed (long* s = shifts) fixed (long* d = dims) return Wrap(LibNative.mt_roll(Handle, s, d, shifts.Length), this);
     }
 
-    /// <summary>Runs f over the native handles of a tensor list (kept alive for the call).</summary>
-    internal static Tensor WithList(IReadOnlyList<Tensor> tensors, Func<IntPtr, int, TensorHandle> f, string op)
+    /// <summary>Runs f over the native handles of a tensor list, kept alive (ref-counted) for the call.</summary>
+    internal static T WithHandles<T>(IReadOnlyList<Tensor> tensors, Func<IntPtr, int, T> f)
     {
-        if (tensors.Count == 0) throw new ArgumentException($"{op} needs at least one tensor.");
         var refs = new bool[tensors.Count];
         var ptrs = new IntPtr[tensors.Count];
         try
@@ -63,22 +62,26 @@ public unsafe partial class Tensor
                 tensors[i].Handle.DangerousAddRef(ref refs[i]);
                 ptrs[i] = tensors[i].Handle.DangerousGetHandle();
             }
-            fixed (IntPtr* p = ptrs)
-            {
-                var h = f((IntPtr)p, ptrs.Length);
-                if (h.IsInvalid)
-                {
-                    var shapes = string.Join(", ", tensors.Select(t => t.Describe()));
-                    throw new TorchException(op, $"{op} failed on {shapes}: {LibNative.LastError()}");
-                }
-                return new Tensor(h);
-            }
+            fixed (IntPtr* p = ptrs) return f((IntPtr)p, ptrs.Length);
         }
         finally
         {
             for (int i = 0; i < tensors.Count; i++)
                 if (refs[i]) tensors[i].Handle.DangerousRelease();
         }
+    }
+
+    /// <summary>A tensor-list op: one new tensor, or an error naming the op and every input.</summary>
+    internal static Tensor WithList(IReadOnlyList<Tensor> tensors, Func<IntPtr, int, TensorHandle> f, string op)
+    {
+        if (tensors.Count == 0) throw new ArgumentException($"{op} needs at least one tensor.");
+        var h = WithHandles(tensors, f);
+        if (h.IsInvalid)
+        {
+            var shapes = string.Join(", ", tensors.Select(t => t.Describe()));
+            throw new TorchException(op, $"{op} failed on {shapes}: {LibNative.LastError()}");
+        }
+        return new Tensor(h);
     }
 }
 

@@ -53,24 +53,6 @@ public static unsafe partial class torch
         Tensor.AdoptList(LibNative.mt_where_cond(condition.Handle, out var p), p, condition);
 
     /// <summary>Coordinate grids; indexing "ij" (matrix, PyTorch's default) or "xy" (Cartesian).</summary>
-    public static Tensor[] meshgrid(IReadOnlyList<Tensor> tensors, string indexing = "ij")
-    {
-        var refs = new bool[tensors.Count];
-        var ptrs = new IntPtr[tensors.Count];
-        try
-        {
-            for (int i = 0; i < tensors.Count; i++)
-            {
-                tensors[i].Handle.DangerousAddRef(ref refs[i]);
-                ptrs[i] = tensors[i].Handle.DangerousGetHandle();
-            }
-            fixed (IntPtr* t = ptrs)
-                return Tensor.AdoptList(LibNative.mt_meshgrid(t, ptrs.Length, indexing, out var p), p);
-        }
-        finally
-        {
-            for (int i = 0; i < tensors.Count; i++)
-                if (refs[i]) tensors[i].Handle.DangerousRelease();
-        }
-    }
+    public static Tensor[] meshgrid(IReadOnlyList<Tensor> tensors, string indexing = "ij") =>
+        Tensor.WithHandles(tensors, (t, n) => Tensor.AdoptList(LibNative.mt_meshgrid((IntPtr*)t, n, indexing, out var p), p));
 }
