@@ -47,4 +47,27 @@ public class ReadmeExampleTests
         fresh.Dispose();
         opt.Dispose();
     }
+
+    [Fact]
+    public void Readme_name_table_rows_compile_and_behave()
+    {
+        using var scope = NewDisposeScope();
+        var m = torch.tensor(new float[,] { { 1, 2 } });
+        Assert.Equal(new long[] { 1, 2 }, m.shape);
+        var x = torch.arange(24, dtype: torch.float32).reshape(2, 3, 4);
+        Assert.Equal(new float[] { 4, 5 }, x[0, 1..3][0, ..2].data<float>());
+        Assert.Equal(new float[] { 3, 7, 11, 15, 19, 23 }, x[TensorIndex.Ellipsis, ^1].flatten().data<float>());
+        Assert.Equal(new long[] { 2, 1, 4 }, x.sum(1, keepdim: true).shape);
+        var (v, i) = x.max(1);
+        Assert.Equal(new long[] { 2, 2, 2, 2, 2, 2, 2, 2 }, i.flatten().data<long>());
+        Assert.Equal(23f, v.max().item<float>());
+        var w = torch.ones(4, 2);
+        Assert.Equal(new long[] { 2, 3, 2 }, x.matmul(w).shape);
+        var y = torch.ones(3);
+        Assert.Same(y, y.add_(torch.ones(3), alpha: 2));
+        Assert.Equal(new float[] { 3, 3, 3 }, y.data<float>());
+        Assert.Equal(DeviceType.CUDA, torch.device("cuda").type);
+        using var g = new Generator(0);
+        Assert.Equal(0UL, g.initial_seed());
+    }
 }
