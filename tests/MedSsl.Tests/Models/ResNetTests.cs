@@ -48,21 +48,22 @@ public sealed class ResNetTests
     {
         using var scope = NewDisposeScope();
         using var one = Encoders.resnet50(new ResNetOptions { num_classes = 0 });
-        using var two = Encoders.resnet50(new ResNetOptions { width = 2, num_classes = 0 });
-        Assert.Equal(4096, two.num_features);
+        using var half = Encoders.resnet50(new ResNetOptions { width = 0.5, num_classes = 0 });
+        Assert.Equal(1024, half.num_features);
         var a = one.state_dict();
-        var b = two.state_dict();
+        var b = half.state_dict();
         Assert.Equal(a.Keys, b.Keys);
         foreach (var (key, t) in a)
         {
             if (key.EndsWith("num_batches_tracked")) continue;
             var expected = t.shape.ToArray();
-            expected[0] *= 2;
-            if (expected.Length == 4 && key != "conv1.weight") expected[1] *= 2;  // the stem keeps the image's channels
+            expected[0] /= 2;
+            if (expected.Length == 4 && key != "conv1.weight") expected[1] /= 2;  // the stem keeps the image's channels
             Assert.True(expected.SequenceEqual(b[key].shape), $"{key}: [{string.Join(", ", b[key].shape)}]");
         }
-        using var half = Encoders.resnet18(new ResNetOptions { width = 0.5, num_classes = 0 });
-        Assert.Equal(256, half.num_features);
+        using var wide = Encoders.resnet18(new ResNetOptions { width = 2, stem = Stem.Small, num_classes = 0 });
+        Assert.Equal(1024, wide.num_features);
+        Assert.Equal(new long[] { 128, 3, 3, 3 }, wide.state_dict()["conv1.weight"].shape);
         var e = Assert.Throws<ArgumentException>(() => Encoders.resnet18(new ResNetOptions { width = 0.3 }));
         Assert.Contains("64·width", e.Message);
     }
