@@ -75,8 +75,9 @@ public sealed class ProjectionHead : Module<Tensor, Tensor>
 
     // ---- SimCLR's heads ----
 
-    /// <summary>SimCLR v1 as the paper writes it, z = W2·ReLU(BN(W1·h)) (§2.1, lightly's SimCLRProjectionHead):
-    /// Linear → BN → ReLU → Linear with bias. hidden defaults to in_features.</summary>
+    /// <summary>SimCLR v1's head as the paper describes it, g(h) = W2·ReLU(W1·h) to 128-d (§2.1), with the BN
+    /// after W1 that SimCLR's code and lightly's SimCLRProjectionHead add: Linear → BN → ReLU → Linear with
+    /// bias. hidden defaults to in_features.</summary>
     public static ProjectionHead SimClrV1(long in_features, long? hidden = null, long out_features = 128)
     {
         var d = hidden ?? in_features;
