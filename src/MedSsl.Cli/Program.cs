@@ -5,5 +5,6 @@ var root = new RootCommand("MedSSL Notebooks: SimCLR and MICLe for medical image
 {
     DoctorCommand.Create(),
     QuickstartCommand.Create(),
+    FeaturesCommand.Create(),
 };
 return root.Parse(args).Invoke();

@@ -99,6 +99,17 @@ public abstract partial class Optimizer : IDisposable
         if (rc < 0) throw TorchException.FromNative($"{GetType().Name}.step", p);
     }
 
+    /// <summary>For optimizers written with tensor ops (they override StepGroup): p's state tensor called
+    /// name, one of StateNames, made by init on first use. The optimizer owns it (state_dict saves it,
+    /// Dispose frees it); update it in place.</summary>
+    protected Tensor GetOrCreateState(Parameter p, string name, Func<Tensor> init)
+    {
+        var slot = Array.IndexOf(StateNames, name);
+        if (slot < 0) throw new ArgumentException($"{GetType().Name} keeps no '{name}' state (it keeps {string.Join(", ", StateNames)}).");
+        if (!state.TryGetValue(p, out var tensors)) state[p] = tensors = new Tensor?[StateNames.Length];
+        return tensors[slot] ??= init().DetachFromDisposeScope();
+    }
+
     /// <summary>The state tensors of p by name (owned by the optimizer: read them, do not dispose them).</summary>
     public IReadOnlyDictionary<string, Tensor> state_of(Parameter p)
     {
