@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MedSsl.Models;
 using MedSsl.Torch;
 using MedSsl.Torch.Modules;
 using MedSsl.Torch.Optim;
@@ -14,12 +15,6 @@ namespace MedSsl.Bench;
 /// </summary>
 internal static class EngineBench
 {
-    // Must match small_cnn in bench/engine/engine_pytorch.py layer for layer.
-    static Sequential SmallCnn(int numClasses = 10) => Sequential(
-        Conv2d(3, 32, 3, padding: 1, bias: false), BatchNorm2d(32), ReLU(), MaxPool2d(2),
-        Conv2d(32, 64, 3, padding: 1, bias: false), BatchNorm2d(64), ReLU(), MaxPool2d(2),
-        Conv2d(64, 128, 3, padding: 1, bias: false), BatchNorm2d(128), ReLU(),
-        AdaptiveAvgPool2d(1), Flatten(), Linear(128, numClasses));
 
     public static int Run(string[] args)
     {
@@ -56,7 +51,7 @@ internal static class EngineBench
     static double TrainStepRate(int batch, int size, int warmup, int steps)
     {
         manual_seed(0);
-        using var model = SmallCnn();
+        using var model = SmallCnn.Create();
         using var opt = optim.SGD(model.parameters(), lr: 0.1, momentum: 0.9, weight_decay: 5e-4);
         using var x = randn(batch, 3, size, size);
         using var y = randint(0, 10, new long[] { batch });

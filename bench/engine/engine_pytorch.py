@@ -13,7 +13,7 @@ import torch.nn.functional as F
 
 
 def small_cnn(num_classes: int = 10) -> nn.Module:
-    # Must match SmallCnn in bench/MedSsl.Bench/EngineBench.cs layer for layer.
+    # Must match MedSsl.Models.SmallCnn (src/MedSsl/Models/SmallCnn.cs) layer for layer.
     def block(cin, cout):
         return [nn.Conv2d(cin, cout, 3, padding=1, bias=False), nn.BatchNorm2d(cout), nn.ReLU()]
     return nn.Sequential(*block(3, 32), nn.MaxPool2d(2), *block(32, 64), nn.MaxPool2d(2),

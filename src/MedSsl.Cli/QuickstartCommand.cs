@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using MedSsl.Models;
 using MedSsl.Torch;
 using MedSsl.Torch.Modules;
 using MedSsl.Torch.Optim;
@@ -31,7 +32,7 @@ internal static class QuickstartCommand
         var (train, test, source) = QuickstartData.Load();
         Console.WriteLine($"data:   {source}: {train.x.shape[0]} training / {test.x.shape[0]} test images, {QuickstartData.Classes} classes");
 
-        using var model = SmallCnn();
+        using var model = SmallCnn.Create(QuickstartData.Classes);
         using var opt = optim.SGD(model.parameters(), lr: 0.05, momentum: 0.9, weight_decay: 5e-4);
         var clock = Stopwatch.StartNew();
         Console.WriteLine("epoch   loss   test acc");
@@ -46,18 +47,13 @@ internal static class QuickstartCommand
         Directory.CreateDirectory(output);
         var path = Path.Combine(output, "model.safetensors");
         safetensors.save_file(model.state_dict(), path);
-        using var reloaded = SmallCnn();
+        using var reloaded = SmallCnn.Create(QuickstartData.Classes);
         reloaded.load_state_dict(safetensors.load_file(path));
         var diff = MaxOutputDifference(model, reloaded, test.x);
         Console.WriteLine($"saved {path}; reloaded into a fresh model: max |difference| of outputs = {diff:G3}");
         return diff == 0 ? 0 : 1;
     }
 
-    static Sequential SmallCnn() => Sequential(
-        Conv2d(3, 32, 3, padding: 1, bias: false), BatchNorm2d(32), ReLU(), MaxPool2d(2),
-        Conv2d(32, 64, 3, padding: 1, bias: false), BatchNorm2d(64), ReLU(), MaxPool2d(2),
-        Conv2d(64, 128, 3, padding: 1, bias: false), BatchNorm2d(128), ReLU(),
-        AdaptiveAvgPool2d(1), Flatten(), Linear(128, QuickstartData.Classes));
 
     static double TrainEpoch(Sequential model, Optimizer opt, Tensor x, Tensor y, int batch, int seed)
     {
