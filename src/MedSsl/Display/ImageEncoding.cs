@@ -8,12 +8,15 @@ namespace MedSsl.Display;
 /// </summary>
 public static class ImageEncoding
 {
-    static Func<Tensor, byte[]> png = _ => throw new InvalidOperationException(
-        "No PNG encoder is set: assign ImageEncoding.Png (the kit sets it to torchvision.io.encode_png).");
+    // The one line the encoder wiring changes: `= torchvision.io.encode_png;`.
+    static Func<Tensor, byte[]> png = NoEncoder;
 
     public static Func<Tensor, byte[]> Png
     {
         get => png;
         set => png = value ?? throw new ArgumentNullException(nameof(value), "ImageEncoding.Png cannot be null.");
     }
+
+    static byte[] NoEncoder(Tensor image) => throw new InvalidOperationException(
+        "No PNG encoder is set: assign ImageEncoding.Png (the kit sets it to torchvision.io.encode_png).");
 }

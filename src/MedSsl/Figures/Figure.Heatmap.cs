@@ -10,6 +10,12 @@ public sealed partial class Figure
     /// <summary>Above this many classes a confusion cell shows its count only, not the row percentage too.</summary>
     const int TwoLineCellLimit = 10;
 
+    /// <summary>Cell size of a confusion matrix in pixels: two lines of text fit.</summary>
+    const int ConfusionCell = 56;
+
+    // ColorBrewer "Blues", white to dark blue: plotly.js's built-in "Blues" runs the other way and ends grey.
+    static readonly string[] Blues = { "#f7fbff", "#deebf7", "#c6dbef", "#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#08519c", "#08306b" };
+
     /// <summary>
     /// A matrix z[row, col] with optional column (x) and row (y) labels, row 0 at the top as in a printed
     /// matrix; format (a .NET number format such as "0.00") writes each value in its cell.
@@ -49,7 +55,8 @@ public sealed partial class Figure
         var text = Cells(k, k, (r, c) => k <= TwoLineCellLimit
             ? string.Create(CultureInfo.InvariantCulture, $"{counts[r, c]}<br>{frac(r, c):0%}")
             : counts[r, c].ToString(CultureInfo.InvariantCulture));
-        var trace = HeatmapTrace(Rows(k, k, frac), classNames, classNames, text, "Blues");
+        var trace = HeatmapTrace(Rows(k, k, frac), classNames, classNames, text, null);
+        trace["colorscale"] = new JsonArray(Blues.Select((c, i) => (JsonNode?)new JsonArray((double)i / (Blues.Length - 1), c)).ToArray());
         trace["zmin"] = 0;
         trace["zmax"] = 1;
         trace["colorbar"] = new JsonObject { ["title"] = new JsonObject { ["text"] = "fraction of<br>true class" } };
@@ -61,6 +68,8 @@ public sealed partial class Figure
         fig.Layout["yaxis"]!["scaleanchor"] = "x";  // square cells
         fig.Layout["xaxis"]!["type"] = "category";
         fig.Layout["yaxis"]!["type"] = "category";
+        // Square cells at a readable size; the page width would otherwise leave them tiny or stretched.
+        fig.WithSize(width: Math.Max(480, 280 + ConfusionCell * k), height: Math.Max(420, 160 + ConfusionCell * k));
         return fig;
     }
 
@@ -71,9 +80,10 @@ public sealed partial class Figure
     public static Figure Confusion(Tensor counts, IReadOnlyList<string> classNames) =>
         Confusion(ToMatrix<long>(counts, ScalarType.Int64), classNames);
 
-    static JsonObject HeatmapTrace(JsonArray z, IReadOnlyList<string>? x, IReadOnlyList<string>? y, JsonArray? text, string scale)
+    static JsonObject HeatmapTrace(JsonArray z, IReadOnlyList<string>? x, IReadOnlyList<string>? y, JsonArray? text, string? scale)
     {
-        var trace = new JsonObject { ["type"] = "heatmap", ["z"] = z, ["colorscale"] = scale };
+        var trace = new JsonObject { ["type"] = "heatmap", ["z"] = z };
+        if (scale != null) trace["colorscale"] = scale;
         if (x != null) trace["x"] = Json.Array(x);
         if (y != null) trace["y"] = Json.Array(y);
         if (text != null)

@@ -44,9 +44,12 @@ public sealed partial class Figure
                     ["text"] = t, ["x"] = x0 + w / 2, ["y"] = y1, ["xref"] = "paper", ["yref"] = "paper",
                     ["xanchor"] = "center", ["yanchor"] = "bottom", ["showarrow"] = false, ["font"] = new JsonObject { ["size"] = 14 },
                 });
+            // A panel with one series is named by its title; a legend entry per such panel would only repeat it.
+            var single = p.Data.Count(t => t["showlegend"]?.GetValue<bool>() != false) == 1;
             foreach (var src in p.Data)
             {
                 var trace = (JsonObject)src.DeepClone();
+                if (single) trace["showlegend"] = false;
                 trace["xaxis"] = xa;
                 trace["yaxis"] = ya;
                 if (trace["colorbar"] is not null || trace["type"]?.GetValue<string>() == "heatmap")

@@ -16,7 +16,7 @@ namespace MedSsl.Figures;
 /// </summary>
 public sealed partial class Figure : IMimeRenderable
 {
-    const int DefaultHeight = 420;
+    const int DefaultHeight = 420, MaxLogTicks = 12;
 
     Figure(string kind)
     {
@@ -61,8 +61,20 @@ public sealed partial class Figure : IMimeRenderable
         return this;
     }
 
-    /// <summary>A log-scaled x axis (label fractions 1% ... 100%, learning rates).</summary>
-    public Figure WithLogX(bool on = true) => SetAxisType("xaxis", on ? "log" : "-");
+    /// <summary>
+    /// A log-scaled x axis (label fractions 1% ... 100%, learning rates). With a dozen x values or fewer
+    /// (a label-efficiency sweep), the ticks sit at those values instead of at 2, 3, ... 9 of each decade.
+    /// </summary>
+    public Figure WithLogX(bool on = true)
+    {
+        SetAxisType("xaxis", on ? "log" : "-");
+        var xs = Data.SelectMany(t => t["x"] as JsonArray ?? new JsonArray())
+                     .Select(v => v?.GetValueKind() == JsonValueKind.Number ? v.GetValue<double>() : double.NaN)
+                     .Where(v => v > 0).Distinct().Order().ToList();
+        if (on && xs.Count is > 0 and <= MaxLogTicks) Axis("xaxis")["tickvals"] = Json.Array(xs.ToArray());
+        else Axis("xaxis").Remove("tickvals");
+        return this;
+    }
 
     /// <summary>A log-scaled y axis (losses over many orders of magnitude, learning-rate schedules).</summary>
     public Figure WithLogY(bool on = true) => SetAxisType("yaxis", on ? "log" : "-");

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using MedSsl.Display;
 
 namespace MedSsl.Figures;
@@ -22,7 +23,8 @@ static class FigureHtml
             _ => PlotlyJs.ClaimInline(),
         };
         var id = "medssl-fig-" + Guid.NewGuid().ToString("N");
-        var height = fig.Layout["height"]?.GetValue<int>() ?? 420;
+        var height = fig.Layout["height"] is JsonValue v && v.TryGetValue<double>(out var h) ? (int)h
+                   : fig.Layout["height"] is JsonValue iv && iv.TryGetValue<int>(out var hi) ? hi : 420;
         var what = Html.Escape(fig.ToString());
         var missing = library is null
             ? $"plotly.js was not found ({why}), so this figure cannot be drawn here; its JSON is in the output's application/vnd.plotly.v1+json."

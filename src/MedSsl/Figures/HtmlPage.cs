@@ -18,7 +18,8 @@ public static class HtmlPage
         var sb = new StringBuilder()
             .Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append($"<title>{Html.Escape(title)}</title>\n")
-            .Append("<style>body{font-family:sans-serif;margin:24px;} .medssl-item{margin-bottom:32px;}</style>\n");
+            .Append("<style>body{font-family:sans-serif;margin:24px;} .medssl-item{margin-bottom:32px;}\n")
+            .Append(".medssl-table{border-collapse:collapse;font-size:14px} .medssl-table th,.medssl-table td{padding:3px 10px;border-bottom:1px solid #ddd}</style>\n");
         if (library != null) sb.Append("<script type=\"text/javascript\">").Append(library).Append("</script>\n");
         sb.Append("</head>\n<body>\n");
         foreach (var item in items)

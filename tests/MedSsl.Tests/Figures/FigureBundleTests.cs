@@ -94,4 +94,30 @@ public class FigureBundleTests
         var banner = string.Concat(Enumerable.Range(0, 3).Select(_ => head.ReadLine()));
         Assert.Contains($"plotly.js v{pinned}", banner);
     }
+
+    sealed class PlainOnly : MedSsl.Display.IMimeRenderable
+    {
+        public IReadOnlyDictionary<string, string> ToMimeBundle() => new Dictionary<string, string> { ["text/plain"] = "a < b" };
+    }
+
+    [Fact]
+    public void A_saved_page_inlines_plotly_js_once_for_all_its_items()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"medssl-page-{Guid.NewGuid():N}", "report.html");
+        try
+        {
+            var fig = Figure.Line(new[] { 1.0, 2 }).WithSize(height: 333);
+            var table = MedSsl.Display.Table.From(new[] { new { run = "<a>", acc = 0.5 } });
+            HtmlPage.Save(path, "Report <1>", fig, Figure.Bar(new[] { "a" }, new[] { 1.0 }), table, new PlainOnly());
+            var html = File.ReadAllText(path);
+            Assert.StartsWith("<!DOCTYPE html>", html);
+            Assert.Equal(1, Count(html, "window.Plotly = Plotly"));
+            Assert.Equal(3, Count(html, "<script"));
+            Assert.Contains("<title>Report &lt;1&gt;</title>", html);
+            Assert.Contains("height:333px", html);
+            Assert.Contains("<td style=\"text-align:left\">&lt;a&gt;</td>", html);
+            Assert.Contains("<pre>a &lt; b</pre>", html);
+        }
+        finally { Directory.Delete(Path.GetDirectoryName(path)!, recursive: true); }
+    }
 }

@@ -46,7 +46,9 @@ public class FigureLineTests
     public void Each_series_gets_its_name_and_colour()
     {
         var x = new[] { 0.01, 0.1, 1.0 };
-        var fig = Figure.Line(x, new Values[] { new[] { 0.6, 0.7, 0.8 }, new[] { 0.65, 0.75, 0.82 } }, new[] { "SimCLR", "MICLe" });
+        double[] simclr = { 0.6, 0.7, 0.8 };
+        List<float> micle = new() { 0.65f, 0.75f, 0.82f };
+        var fig = Figure.Line(x, [simclr, micle], ["SimCLR", "MICLe"]);  // the notebook form
         var data = Parse(fig)["data"]!.AsArray();
         Assert.Equal(2, data.Count);
         Assert.Equal(new[] { "SimCLR", "MICLe" }, data.Select(t => t!["name"]!.GetValue<string>()));
