@@ -16,7 +16,7 @@ public sealed class ImageGrid : IMimeRenderable
     readonly List<ImagePixels> images;
     readonly List<string?> titles;
 
-    /// <summary>A batch [B, C, H, W], one image [C, H, W] or [H, W]; uint8 or float in [0, 1], grey or RGB.</summary>
+    /// <summary>A batch [B, C, H, W], one image [C, H, W] or [H, W]; uint8 or float in [0, 1], grey or RGB (channels first, as torchvision).</summary>
     public ImageGrid(Tensor images, IReadOnlyList<string>? titles = null, int? cols = null, int minSize = 96)
         : this(Split(images), titles, cols, minSize) { }
 

@@ -36,7 +36,11 @@ public sealed class ImagePixels
         var shape = image.shape;
         if (shape.Length == 2) shape = new[] { 1L, shape[0], shape[1] };
         if (shape.Length != 3 || shape[0] is not (1 or 3))
-            throw new ArgumentException($"{what}: expected [C, H, W] with C = 1 or 3, or [H, W]; got shape [{string.Join(", ", image.shape)}].");
+        {
+            // MedMNIST .npz arrays are [N, H, W, C]: the commonest wrong layout, worth naming.
+            var hint = shape.Length == 3 && shape[2] is (1 or 3) ? " It looks channels-last: use image.permute(2, 0, 1)." : "";
+            throw new ArgumentException($"{what}: expected [C, H, W] with C = 1 or 3, or [H, W]; got shape [{string.Join(", ", image.shape)}].{hint}");
+        }
         int c = (int)shape[0], h = (int)shape[1], w = (int)shape[2];
         using var d = image.detach();
         if (image.dtype == ScalarType.Byte) return new(c, h, w, d.data<byte>());

@@ -47,6 +47,9 @@ public sealed class Progress : IUpdatableDisplay
     /// <summary><c>bar.Update(step, ("loss", loss), ("lr", lr))</c>.</summary>
     public void Update(long step, params (string Name, double Value)[] metrics) => Set(step, null, metrics);
 
+    /// <summary><c>bar.Update(step, total, ("loss", loss))</c>: also sets the total.</summary>
+    public void Update(long step, long total, params (string Name, double Value)[] metrics) => Set(step, total, metrics);
+
     /// <summary>Marks the loop done and publishes the final state.</summary>
     public void Close()
     {

@@ -38,12 +38,13 @@ public sealed class Table : IMimeRenderable
             var keys = dicts.SelectMany(d => d.Keys).Distinct().ToList();
             return new Table(keys, dicts.Select(d => keys.Select(k => d.GetValueOrDefault(k)).ToArray()));
         }
-        var members = typeof(T).GetMembers(BindingFlags.Public | BindingFlags.Instance)
+        // Rows typed as object (a List<object> of anonymous objects) are read by the first row's type.
+        var type = typeof(T) == typeof(object) && list.FirstOrDefault() is { } first ? first.GetType() : typeof(T);
+        var members = type.GetMembers(BindingFlags.Public | BindingFlags.Instance)
             .Where(m => m is FieldInfo || m is PropertyInfo { CanRead: true } p && p.GetIndexParameters().Length == 0)
-            .Where(m => m.Name != "EqualityContract")
             .OrderBy(m => m.MetadataToken).ToList();
         if (members.Count == 0)
-            throw new ArgumentException($"{typeof(T).Name} has no public properties or fields to make columns of.");
+            throw new ArgumentException($"{type.Name} has no public properties or fields to make columns of.");
         object? read(MemberInfo m, object? row) =>
             row is null ? null : m is FieldInfo f ? f.GetValue(row) : ((PropertyInfo)m).GetValue(row);
         return new Table(members.Select(m => m.Name).ToList(), list.Select(r => members.Select(m => read(m, r)).ToArray()));

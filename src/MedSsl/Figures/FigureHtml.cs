@@ -30,10 +30,12 @@ static class FigureHtml
             ? $"plotly.js was not found ({why}), so this figure cannot be drawn here; its JSON is in the output's application/vnd.plotly.v1+json."
             : "plotly.js is not loaded on this page: the output that carried it was cleared or is not trusted. "
               + "Run the notebook again from the top, or set PlotlyJs.Embedding = PlotlyJsEmbedding.EveryFigure.";
+        // Shown until the script draws: all that static viewers (GitHub, untrusted notebooks) will show.
+        var placeholder = library is null ? Html.Escape(missing) : $"{what}: drawn by JavaScript (trust the notebook to see it).";
         var sb = new StringBuilder();
         if (inline) sb.Append("<script type=\"text/javascript\">").Append(library).Append("</script>\n");
         sb.Append($"<div id=\"{id}\" class=\"medssl-figure\" style=\"width:100%;height:{height}px;\">")
-          .Append($"<p style=\"color:#666;font:13px sans-serif\">{what}: drawn by JavaScript (trust the notebook to see it).</p></div>\n")
+          .Append($"<p style=\"color:#666;font:13px sans-serif\">{placeholder}</p></div>\n")
           .Append("<script type=\"text/javascript\">(function () {\n")
           .Append($"  var div = document.getElementById(\"{id}\"), fig = {fig.ToJson()};\n")
           .Append($"  var missing = {System.Text.Json.JsonSerializer.Serialize(missing)}, waited = 0;\n")

@@ -79,6 +79,8 @@ public class ImageGridTests
     {
         using var normalised = torch.tensor(new float[] { -2.1f, 2.6f }, 1, 1, 2);
         Assert.Contains("spans [-2.1, 2.6]", Assert.Throws<ArgumentException>(() => new ImageGrid(normalised)).Message);
+        using var hwc = torch.zeros(new long[] { 28, 28, 3 }, ScalarType.Byte);
+        Assert.Contains("channels-last: use image.permute(2, 0, 1)", Assert.Throws<ArgumentException>(() => new ImageGrid(hwc)).Message);
         using var four = torch.zeros(4, 8, 8);
         Assert.Contains("C = 1 or 3", Assert.Throws<ArgumentException>(() => new ImageGrid(four)).Message);
         using var ints = torch.zeros(new long[] { 1, 2, 2 }, ScalarType.Int64);

@@ -54,7 +54,10 @@ public class ProgressTests
             var bar = new Progress(description: "<eval>") { MinInterval = TimeSpan.Zero };
             bar.Update(3, total: 10);
             bar.Update(7);
-            Assert.Equal(2, got.Count);
+            bar.Update(8, 20, ("acc", 0.5));
+            Assert.Equal(3, got.Count);
+            Assert.Contains(" 8/20 ", got[2].Bundle["text/plain"]);
+            Assert.EndsWith("acc=0.5", got[2].Bundle["text/plain"]);
             Assert.All(got, g => Assert.Equal(bar.DisplayId, g.Id));
             Assert.StartsWith("&lt;eval&gt;", got[1].Bundle["text/html"].Split('>', 2)[1].Split("<span>")[1]);
             Assert.Contains(" 7/10 ", got[1].Bundle["text/plain"]);

@@ -26,6 +26,15 @@ public class TableTests
     }
 
     [Fact]
+    public void Rows_typed_as_object_are_read_by_their_runtime_type()
+    {
+        var rows = new List<object> { new { run = "a", auc = 0.75 }, new { run = "b", auc = 0.8 } };
+        var t = Table.From(rows);
+        Assert.Equal(new[] { "run", "auc" }, t.Columns);
+        Assert.Equal(0.8, t[1, "auc"]);
+    }
+
+    [Fact]
     public void Formats_can_be_set_per_column()
     {
         var t = Table.From(Results).WithFormat("Top1", "0.0%").WithFormat("LabelFraction", "0%");

@@ -95,6 +95,43 @@ public class BrowserRenderingTests
         }
     }
 
+    [ChromiumFact]
+    public void Notebook_outputs_draw_when_only_the_first_carries_plotly_js()
+    {
+        Directory.CreateDirectory(Output);
+        var saved = PlotlyJs.Embedding;
+        try
+        {
+            PlotlyJs.Embedding = PlotlyJsEmbedding.FirstFigure;
+            PlotlyJs.Reset();
+            // Two outputs as a notebook front end puts them on its page, one after the other.
+            var outputs = new[] { Figure.Line(new[] { 1.0, 3, 2 }), Figure.Bar(new[] { "a", "b" }, new[] { 1.0, 2 }) }
+                .Select(f => f.ToMimeBundle()["text/html"]).ToArray();
+            Assert.Contains("window.Plotly = Plotly", outputs[0]);
+            Assert.DoesNotContain("window.Plotly = Plotly", outputs[1]);
+            string Page(string name, IEnumerable<string> items)
+            {
+                var path = Path.Combine(Output, name);
+                File.WriteAllText(path, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>"
+                                        + string.Join("\n", items.Select(o => $"<div class=\"output\">{o}</div>")) + "</body></html>");
+                return path;
+            }
+            var (page, cleared) = (Page("notebook-outputs.html", outputs), Page("notebook-first-output-cleared.html", outputs[1..]));
+            string dom = "", clearedDom = "";
+            Parallel.Invoke(() => dom = Chromium.Run(page, "--virtual-time-budget=5000", "--dump-dom"),
+                            () => clearedDom = Chromium.Run(cleared, "--virtual-time-budget=15000", "--dump-dom"));
+            Assert.Contains("plotly.js is not loaded on this page", clearedDom);
+            Assert.Equal(2, Regex.Matches(dom, "class=\"plot-container plotly\"").Count);
+            Assert.Contains("class=\"js-line\"", dom);
+            Assert.Contains("class=\"trace bars\"", dom);
+        }
+        finally
+        {
+            PlotlyJs.Embedding = saved;
+            PlotlyJs.Reset();
+        }
+    }
+
     // Red grows to the right, green downwards, blue is a 7-px checker: orientation shows at a glance.
     static List<Tensor> Gradients()
     {
