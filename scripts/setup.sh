@@ -7,9 +7,10 @@ MEDSSL_LOGS="$MEDSSL_BUILD/logs"
 
 # System packages: the engine (libtorch + an optimised BLAS: without libopenblas libtorch falls back to
 # the reference BLAS, ~40x slower), codecs, ZeroMQ, build tools. The reference set adds Debian's PyTorch,
-# torchvision and scikit-learn, which the parity tests' fixture scripts and the benchmarks compare against.
+# torchvision and scikit-learn, which the parity tests' fixture scripts and the benchmarks compare against,
+# and Chromium, which the figure tests draw plotly.js figures in (headless, offline).
 MEDSSL_RUNTIME_PACKAGES="libtorch-dev libopenblas0-pthread libturbojpeg0-dev libpng-dev libzmq5 cmake g++ ccache"
-MEDSSL_REFERENCE_PACKAGES="python3-torch python3-torchvision python3-sklearn python3-numpy"
+MEDSSL_REFERENCE_PACKAGES="python3-torch python3-torchvision python3-sklearn python3-numpy chromium"
 
 medssl_log() { printf 'medssl: %s\n' "$*" >&2; }
 
@@ -55,6 +56,17 @@ medssl_build_native() {
   cmake --build "$dir" -j"$(nproc)" >"$log" 2>&1 || { grep -E "error|Error" "$log" | head -30 >&2; medssl_log "native build failed (log: $log)"; return 1; }
 }
 
+# plotly.js for figures, from npm at the version pinned in src/MedSsl/Figures/js/package-lock.json, into
+# build/js; figures inline it so they render without internet. Reinstalled only when the lock changes.
+medssl_install_plotly_js() {
+  local src="$MEDSSL_ROOT/src/MedSsl/Figures/js" dir="$MEDSSL_BUILD/js" log="$MEDSSL_LOGS/npm.log"
+  [ -f "$dir/node_modules/plotly.js-dist-min/plotly.min.js" ] && cmp -s "$src/package-lock.json" "$dir/package-lock.json" && return 0
+  command -v npm >/dev/null || { medssl_log "npm is missing: install Debian's nodejs and npm (apt-get install nodejs npm) so figures can embed plotly.js, then run this again."; return 1; }
+  medssl_log "installing plotly.js with npm (once)"
+  mkdir -p "$dir" "$MEDSSL_LOGS" && cp "$src/package.json" "$src/package-lock.json" "$dir/"
+  npm ci --prefix "$dir" --no-audit --no-fund >"$log" 2>&1 || { tail -20 "$log" >&2; medssl_log "npm ci failed (log: $log)"; return 1; }
+}
+
 # True when a source file is newer than the stamp (or there is no stamp yet).
 medssl_changed_since() {
   local stamp="$1"; shift
@@ -82,7 +94,7 @@ medssl_setup() {
   local pkgs="$MEDSSL_RUNTIME_PACKAGES"
   [ "${1:-runtime}" = reference ] && pkgs="$pkgs $MEDSSL_REFERENCE_PACKAGES"
   # shellcheck disable=SC2086
-  medssl_install_packages $pkgs && medssl_build_native && medssl_build_dotnet
+  medssl_install_packages $pkgs && medssl_install_plotly_js && medssl_build_native && medssl_build_dotnet
 }
 
 medssl_cli() {
