@@ -38,15 +38,31 @@ public static class ColorOps
         return Blend(x, rgb_to_grayscale(x), PerSample.Column(factor, x));
     }
 
-    /// <summary>Rotates the hue by factor turns (factor in [−0.5, 0.5]) through HSV, as torchvision's tensor path.</summary>
+    /// <summary>
+    /// Rotates the hue by factor turns (factor in [−0.5, 0.5]); the same values as torchvision's RGB → HSV → RGB
+    /// tensor path, computed without building HSV: a pixel's max V and spread V·S are kept, and each channel
+    /// n ∈ (R 5, G 3, B 1) becomes V − V·S·clamp(min(k, 4 − k), 0, 1) with k = (n + 6·hue) mod 6.
+    /// </summary>
     public static Tensor adjust_hue(Tensor x, Tensor factor)
     {
         RequireColourOrGrey(x, nameof(adjust_hue));
         if (x.size(1) == 1) return x;
-        var hsv = Hsv.rgb_to_hsv(x).unbind(1);
-        var h = (hsv[0] + PerSample.Column(factor, x).squeeze(1)).remainder_(1.0);
-        return Hsv.hsv_to_rgb(torch.stack(new[] { h, hsv[1], hsv[2] }, 1));
+        var c = x.unbind(1);
+        var (r, g, b) = (c[0], c[1], c[2]);
+        var max = x.amax(new long[] { 1 }, keepdim: true);
+        var spread = max - x.amin(new long[] { 1 }, keepdim: true);                      // V·S, [B, 1, H, W]
+        var divisor = spread.where(spread.gt(0), 1.0).squeeze(1);                         // grey: any hue will do
+        // Hue in sixths of a turn: which channel is the max picks the sector pair (Pillow's rule, red first).
+        var m = max.squeeze(1);
+        var hue6 = torch.where(m.eq(r), (g - b) / divisor,
+                   torch.where(m.eq(g), (b - r) / divisor + 2.0, (r - g) / divisor + 4.0));
+        var shifted = hue6.unsqueeze(1) + PerSample.Column(factor, x) * 6.0;            // [B, 1, H, W]
+        var k = (shifted + ChannelOffsets(x)).remainder_(6.0);                           // [B, 3, H, W]
+        var ramp = torch.minimum(k, 4.0 - k).clamp_(0, 1);
+        return (max - spread * ramp).clamp_(0, 1);
     }
+
+    static Tensor ChannelOffsets(Tensor like) => torch.tensor(new double[] { 5, 3, 1 }, 1, 3, 1, 1).to(like.dtype, like.device);
 
     /// <summary>Convenience overloads: the same factor for every sample.</summary>
     public static Tensor adjust_brightness(Tensor x, double factor) => adjust_brightness(x, Same(x, factor));

@@ -22,24 +22,47 @@ public static class Geometry
 
     /// <summary>
     /// Crops each sample to its box (top, left, height, width as an int64 [B, 4] tensor, in pixels) and resizes
-    /// the crop to height × width in the same pass. Maps output pixel centres onto the box exactly as
-    /// <c>F.interpolate</c> maps them onto a cut-out crop (align_corners = false); interpolation taps that fall
-    /// outside the box read the neighbouring pixels of the image (border-replicated at the image edge) rather
-    /// than replicating the box edge. Bicubic can overshoot: the result is clipped to [0, 1].
+    /// the crop to height × width in the same pass: "bicubic" (PyTorch's A = −0.75 kernel) or "bilinear".
+    /// Output pixel centres map onto the box as <c>F.interpolate</c> maps them onto a cut-out crop
+    /// (align_corners = false); taps that fall outside the box read the image's real neighbours (replicated at the
+    /// image edge) instead of replicating the box edge. Axis-aligned boxes make the resampling separable, so the
+    /// batch goes through two batched matrix products with per-sample interpolation matrices, which is several
+    /// times faster than bicubic grid_sample on a CPU. Bicubic can overshoot: the result is clipped to [0, 1].
     /// </summary>
     public static Tensor resized_crop(Tensor x, Tensor boxes, long height, long width, string mode = "bicubic")
     {
         var b = boxes.to(torch.float64).cpu().unbind(1);
-        var (top, left, h, w) = (b[0], b[1], b[2], b[3]);
-        double imgH = x.size(2), imgW = x.size(3);
-        var zero = torch.zeros_like(h);
-        // x_in = left + (x_out + 0.5)·w/width − 0.5 in pixels, written in affine_grid's normalised coordinates.
-        var theta = torch.stack(new[]
+        var rows = ResampleMatrix(b[0], b[2], x.size(2), height, mode).to(x.dtype, x.device);    // [B, height, H]
+        var cols = ResampleMatrix(b[1], b[3], x.size(3), width, mode).to(x.dtype, x.device);     // [B, width, W]
+        var y = rows.unsqueeze(1).matmul(x).matmul(cols.transpose(1, 2).unsqueeze(1));          // [B, C, height, width]
+        return mode == "bicubic" ? y.clamp_(0, 1) : y;
+    }
+
+    /// <summary>Per-sample weights [B, outSize, size] that resample the span [start, start + length) of an axis of
+    /// `size` pixels to outSize pixels; duplicate taps at the image edge add up (edge replication).</summary>
+    static Tensor ResampleMatrix(Tensor start, Tensor length, long size, long outSize, string mode)
+    {
+        var centre = torch.arange(0.5, outSize, 1, torch.float64);                                // [S]
+        var src = start.unsqueeze(1) + centre * (length / outSize).unsqueeze(1) - 0.5;           // [B, S]
+        var i0 = src.floor();
+        var t = (src - i0).unsqueeze(2);                                                         // [B, S, 1]
+        var (offsets, weights) = mode switch
         {
-            w / imgW, zero, (2.0 * left + w - imgW) / imgW,
-            zero, h / imgH, (2.0 * top + h - imgH) / imgH,
-        }, 1).view(-1, 2, 3);
-        return warp_affine(x, theta, height, width, mode, "border").clamp_(0, 1);
+            "bicubic" => (new double[] { -1, 0, 1, 2 }, CubicWeights(t)),
+            "bilinear" => (new double[] { 0, 1 }, torch.cat(new[] { 1.0 - t, t }, 2)),
+            _ => throw new ArgumentException($"resized_crop: mode \"{mode}\" is unknown; use bicubic or bilinear."),
+        };
+        var taps = (i0.unsqueeze(2) + torch.tensor(offsets)).clamp_(0, size - 1).to(torch.int64);  // [B, S, T]
+        return torch.zeros(new[] { start.size(0), outSize, size }, torch.float64).scatter_add_(2, taps, weights);
+    }
+
+    // Keys' cubic convolution with A = −0.75 (PyTorch's upsample_bicubic2d) at distances 1 + t, t, 1 − t, 2 − t.
+    static Tensor CubicWeights(Tensor t)
+    {
+        const double a = -0.75;
+        Tensor Near(Tensor d) => ((a + 2) * d - (a + 3)) * d * d + 1;                            // |d| ≤ 1
+        Tensor Far(Tensor d) => ((a * d - 5 * a) * d + 8 * a) * d - 4 * a;                      // 1 < |d| < 2
+        return torch.cat(new[] { Far(t + 1), Near(t), Near(1 - t), Far(2 - t) }, 2);
     }
 
     /// <summary>

@@ -35,18 +35,39 @@ public static class PerSample
     /// the others as they are: one batched call on the selected subset, not one call per sample.
     /// <paramref name="f"/> must keep the shape of each sample.
     /// </summary>
-    public static Tensor Where(Tensor x, Tensor mask, Func<Tensor, Tensor> f, string who)
+    public static Tensor Where(Tensor x, Tensor mask, Func<Tensor, Tensor> f, string who) =>
+        Route(x, mask.to(torch.int64), new Func<Tensor, Tensor>?[] { null, f }, who);
+
+    /// <summary>
+    /// Splits the batch by a group id per sample (int64 [B], CPU), runs each group's function once on its
+    /// sub-batch (null: leave those samples as they are) and puts the results back in the original order.
+    /// The functions must keep the shape of each sample.
+    /// </summary>
+    public static Tensor Route(Tensor x, Tensor groups, IReadOnlyList<Func<Tensor, Tensor>?> fns, string who)
     {
-        var idx = mask.nonzero().flatten();
-        var n = idx.numel();
-        if (n == 0) return x;
-        if (n == x.size(0)) return f(x);
-        var onDevice = idx.to(x.device);
-        var sub = f(x.index_select(0, onDevice));
-        var expected = x.shape.Skip(1);
-        if (!sub.shape.Skip(1).SequenceEqual(expected))
-            throw new InvalidOperationException($"{who}: the inner transform turned samples of shape [{string.Join(", ", expected)}] " +
-                                                $"into [{string.Join(", ", sub.shape.Skip(1))}]; only shape-keeping transforms can run on a random subset.");
-        return x.clone().index_put_(new Tensor?[] { onDevice }, sub.to(x.dtype));
+        var parts = new List<Tensor>();
+        var rows = new List<Tensor>();
+        for (var k = 0; k < fns.Count; k++)
+        {
+            var idx = groups.eq(k).nonzero().flatten();
+            var n = idx.numel();
+            if (n == 0) continue;
+            var f = fns[k];
+            if (n == x.size(0)) return f is null ? x : Checked(f(x), x, who);
+            var sub = x.index_select(0, idx.to(x.device));
+            parts.Add(f is null ? sub : Checked(f(sub), sub, who));
+            rows.Add(idx);
+        }
+        // parts hold the samples grouped; the inverse of the grouping order restores the batch order.
+        var back = torch.cat(rows, 0).argsort();
+        return torch.cat(parts, 0).index_select(0, back.to(x.device));
+    }
+
+    static Tensor Checked(Tensor y, Tensor x, string who)
+    {
+        if (!y.shape.Skip(1).SequenceEqual(x.shape.Skip(1)))
+            throw new InvalidOperationException($"{who}: the inner transform turned samples of shape [{string.Join(", ", x.shape.Skip(1))}] " +
+                                                $"into [{string.Join(", ", y.shape.Skip(1))}]; only shape-keeping transforms can run on a random subset.");
+        return y.dtype == x.dtype ? y : y.to(x.dtype);
     }
 }

@@ -26,17 +26,9 @@ public sealed class RandomOrder : Transform
         var b = x.size(0);
         // argsort of i.i.d. uniforms: a uniformly random permutation per row.
         var order = torch.rand(new[] { b, (long)n }, torch.float64, generator: g).argsort(1);
+        var steps = Transforms.Select(t => (Func<Tensor, Tensor>?)(sub => t.Apply(sub, g))).ToArray();
         for (var step = 0; step < n; step++)
-        {
-            var column = order.select(1, step);
-            var y = x;
-            for (var t = 0; t < n; t++)
-            {
-                var op = Transforms[t];
-                y = PerSample.Where(y, column.eq(t), sub => op.Apply(sub, g), Name);
-            }
-            x = y;
-        }
+            x = PerSample.Route(x, order.select(1, step), steps, Name);
         return x;
     }
 

@@ -7,7 +7,7 @@ namespace MedSsl.Transforms;
 /// 0.08–1 of the image, aspect 3/4–4/3, bicubic; applied with p = 1). Boxes follow torchvision's sampler (ten
 /// tries, else a centre crop at the nearest allowed aspect). SimCLR's TF sampler also asks that the box cover
 /// ≥ 10% of the image and tries 100 times; the kit keeps torchvision's 0.08 lower bound, as lightly does.
-/// All boxes of a batch are cut and resized in one grid_sample call (see <see cref="Geometry.resized_crop"/>).
+/// All boxes of a batch are cut and resized together (see <see cref="Geometry.resized_crop"/>).
 /// </summary>
 public sealed class RandomResizedCrop : Transform
 {
@@ -32,8 +32,8 @@ public sealed class RandomResizedCrop : Transform
             throw new ArgumentOutOfRangeException(nameof(scale), $"RandomResizedCrop: scale must satisfy 0 < min ≤ max ≤ 1, got {Scale}.");
         if (!(Ratio.Min > 0 && Ratio.Min <= Ratio.Max))
             throw new ArgumentOutOfRangeException(nameof(ratio), $"RandomResizedCrop: ratio must satisfy 0 < min ≤ max, got {Ratio}.");
-        if (interpolation is not ("bicubic" or "bilinear" or "nearest"))
-            throw new ArgumentException($"RandomResizedCrop: interpolation \"{interpolation}\" is unknown; use bicubic, bilinear or nearest.");
+        if (interpolation is not ("bicubic" or "bilinear"))
+            throw new ArgumentException($"RandomResizedCrop: interpolation \"{interpolation}\" is unknown; use bicubic or bilinear.");
         (Height, Width, Interpolation) = (height, width, interpolation);
     }
 

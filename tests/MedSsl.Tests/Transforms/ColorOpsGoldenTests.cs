@@ -26,11 +26,12 @@ public class ColorOpsGoldenTests
     }
 
     [Fact]
-    public void Hsv_round_trip_returns_the_image()
+    public void Hue_is_periodic_and_zero_leaves_the_image()
     {
         using var scope = NewDisposeScope();
         var x = g["x"];
-        TransformGolden.AssertClose(x, Hsv.hsv_to_rgb(Hsv.rgb_to_hsv(x)), 2e-6, "hsv round trip");
+        TransformGolden.AssertClose(x, ColorOps.adjust_hue(x, 0.0), 2e-6, "hue 0");
+        TransformGolden.AssertClose(ColorOps.adjust_hue(x, -0.5), ColorOps.adjust_hue(x, 0.5), 2e-6, "hue ±0.5");
     }
 
     [Fact]
