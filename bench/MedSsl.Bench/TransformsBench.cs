@@ -9,7 +9,8 @@ namespace MedSsl.Bench;
 /// `./medssl bench transforms`: the Dermatology (SimCLR) preset on a uint8 batch, batched on the batch's device,
 /// against torchvision applying the same recipe image by image (bench/transforms/transforms_pytorch.py).
 /// Also splits the kit's time by step, and times the alternative crop (one F.interpolate per sample) that the
-/// single grid_sample call replaces.
+/// two batched matrix products replace. On a shared machine, compare with --threads 1 as well: two intra-op
+/// threads wait on each other whenever the scheduler parks one.
 /// </summary>
 internal static class TransformsBench
 {
@@ -18,7 +19,8 @@ internal static class TransformsBench
         var o = new Options(args);
         int batch = o.Int("batch", 256), source = o.Int("source", 32), size = o.Int("size", 32);
         int warmup = o.Int("warmup", 2), steps = o.Int("steps", 10);
-        int threads = get_num_threads();
+        int threads = o.Int("threads", get_num_threads());
+        set_num_threads(threads);
         Console.WriteLine($"transforms bench: Dermatology preset, batch {batch} x 3 x {source}x{source} uint8 -> {size}x{size}, " +
                           $"{threads} threads, median of {steps}");
         using var x = randint(0, 256, new long[] { batch, 3, source, source }, ScalarType.Byte);

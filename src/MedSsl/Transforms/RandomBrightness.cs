@@ -2,7 +2,8 @@ using MedSsl.Torch;
 
 namespace MedSsl.Transforms;
 
-/// <summary>Multiplies each image by a factor drawn per sample from [max(0, 1 − strength), 1 + strength] (SimCLR v2's and torchvision's brightness; SimCLR App. A uses strength 0.8·s).</summary>
+/// <summary>Multiplies each image by a factor drawn per sample from [max(0, 1 − strength), 1 + strength]
+/// (SimCLR v2's and torchvision's multiplicative brightness; SimCLR App. A uses strength 0.8·s).</summary>
 public sealed class RandomBrightness : Transform
 {
     public double Strength { get; }

@@ -2,7 +2,8 @@ using MedSsl.Torch;
 
 namespace MedSsl.Transforms;
 
-/// <summary>Scales each image's distance from its mean grey level by a factor drawn per sample from [max(0, 1 − strength), 1 + strength] (torchvision's contrast; SimCLR App. A uses strength 0.8·s).</summary>
+/// <summary>Scales each image's distance from its mean grey level by a factor drawn per sample from
+/// [max(0, 1 − strength), 1 + strength] (torchvision's contrast; SimCLR App. A uses strength 0.8·s).</summary>
 public sealed class RandomContrast : Transform
 {
     public double Strength { get; }

@@ -2,7 +2,8 @@ using MedSsl.Torch;
 
 namespace MedSsl.Transforms;
 
-/// <summary>Blends each image with its grey version by a factor drawn per sample from [max(0, 1 − strength), 1 + strength] (torchvision's saturation; SimCLR App. A uses strength 0.8·s). Grey images pass unchanged.</summary>
+/// <summary>Blends each image with its grey version by a factor drawn per sample from [max(0, 1 − strength),
+/// 1 + strength] (torchvision's saturation; SimCLR App. A uses strength 0.8·s). Grey images pass unchanged.</summary>
 public sealed class RandomSaturation : Transform
 {
     public double Strength { get; }
