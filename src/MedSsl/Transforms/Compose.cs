@@ -20,8 +20,14 @@ public sealed class Compose : Transform
 
     protected override Tensor Forward(Tensor x, Generator g)
     {
-        foreach (var t in Transforms) x = t.Apply(x, g);
-        return x;
+        var current = x;
+        foreach (var t in Transforms)
+        {
+            var next = t.Apply(current, g);
+            if (!ReferenceEquals(current, x)) current.Dispose();  // keep one intermediate alive, not one per step
+            current = next;
+        }
+        return current;
     }
 
     public override string ToString() =>

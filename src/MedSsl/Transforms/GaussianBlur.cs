@@ -4,23 +4,25 @@ using F = MedSsl.Torch.torch.nn.functional;
 namespace MedSsl.Transforms;
 
 /// <summary>
-/// Gaussian blur with σ drawn per sample from [sigmaMin, sigmaMax] (SimCLR App. A: σ ∈ [0.1, 2.0], kernel 10%
-/// of the side, p = 0.5 — wrap it in <see cref="RandomApply"/>). The kernel size defaults to SimCLR's rule on the
+/// Gaussian blur of each sample with probability p and σ drawn per sample from [sigmaMin, sigmaMax] (SimCLR
+/// App. A: p = 0.5, σ ∈ [0.1, 2.0], kernel 10% of the side). The kernel size defaults to SimCLR's rule on the
 /// input's height, 2·((H / 10) / 2) + 1 taps (224 px → 23, 32 px → 3). Borders are reflected, as torchvision
-/// (SimCLR's TF code zero-pads, which darkens the edges). Two depthwise passes blur the whole batch.
+/// (SimCLR's TF code zero-pads, which darkens the edges). Two depthwise passes blur the chosen samples at once.
 /// </summary>
 public sealed class GaussianBlur : Transform
 {
     public int? KernelSize { get; }
+    public double P { get; }
     public (double Min, double Max) Sigma { get; }
 
-    public GaussianBlur(int? kernel_size = null, double sigmaMin = 0.1, double sigmaMax = 2.0)
+    public GaussianBlur(int? kernel_size = null, double p = 0.5, double sigmaMin = 0.1, double sigmaMax = 2.0)
     {
+        if (!(p >= 0 && p <= 1)) throw new ArgumentOutOfRangeException(nameof(p), p, "GaussianBlur: p must be in [0, 1].");
         if (kernel_size is { } k && (k <= 0 || k % 2 == 0))
             throw new ArgumentOutOfRangeException(nameof(kernel_size), k, "GaussianBlur: the kernel size must be odd and positive.");
         if (!(sigmaMin > 0 && sigmaMin <= sigmaMax))
             throw new ArgumentOutOfRangeException(nameof(sigmaMin), $"GaussianBlur: need 0 < sigmaMin ≤ sigmaMax, got [{sigmaMin}, {sigmaMax}].");
-        (KernelSize, Sigma) = (kernel_size, (sigmaMin, sigmaMax));
+        (KernelSize, P, Sigma) = (kernel_size, p, (sigmaMin, sigmaMax));
     }
 
     /// <summary>SimCLR's kernel for an image side: radius = (side / 10) / 2, size = 2·radius + 1.</summary>
@@ -28,8 +30,14 @@ public sealed class GaussianBlur : Transform
 
     protected override Tensor Forward(Tensor x, Generator g)
     {
+        var chosen = PerSample.Bernoulli(g, x.size(0), P);
         var sigma = PerSample.Uniform(g, x.size(0), Sigma.Min, Sigma.Max);
-        return gaussian_blur(x, KernelSize ?? SimClrKernelSize(x.size(2)), sigma);
+        var kernel = KernelSize ?? SimClrKernelSize(x.size(2));
+        return PerSample.Route(x, chosen.to(torch.int64), new Func<Tensor, Tensor>?[]
+        {
+            null,
+            sub => gaussian_blur(sub, kernel, sigma.masked_select(chosen)),
+        }, Name);
     }
 
     /// <summary>Blurs each sample with its own σ (a [B] tensor) and a shared odd kernel size, reflecting borders;
@@ -53,5 +61,5 @@ public sealed class GaussianBlur : Transform
     }
 
     public override string ToString() =>
-        $"GaussianBlur(kernel={(KernelSize?.ToString() ?? "10% of side")}, sigma=[{Sigma.Min}, {Sigma.Max}])";
+        $"GaussianBlur(p={P}, kernel={(KernelSize?.ToString() ?? "10% of side")}, sigma=[{Sigma.Min}, {Sigma.Max}])";
 }

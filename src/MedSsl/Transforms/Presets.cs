@@ -24,7 +24,7 @@ public static class Presets
             new RandomApply(ColorJitter.SimClr(s), 0.8),
             new RandomGrayscale(0.2),
         };
-        if (blur) steps.Add(new RandomApply(new GaussianBlur(), 0.5));
+        if (blur) steps.Add(new GaussianBlur(p: 0.5));
         return new Compose(steps.ToArray());
     }
 

@@ -27,9 +27,16 @@ public sealed class RandomOrder : Transform
         // argsort of i.i.d. uniforms: a uniformly random permutation per row.
         var order = torch.rand(new[] { b, (long)n }, torch.float64, generator: g).argsort(1);
         var steps = Transforms.Select(t => (Func<Tensor, Tensor>?)(sub => t.Apply(sub, g))).ToArray();
+        var current = x;
         for (var step = 0; step < n; step++)
-            x = PerSample.Route(x, order.select(1, step), steps, Name);
-        return x;
+        {
+            // Each step frees its sub-batches at once; only the reassembled batch moves on.
+            var column = order.select(1, step);
+            var next = torch.WrappedTensorDisposeScope(() => PerSample.Route(current, column, steps, Name));
+            if (!ReferenceEquals(current, x)) current.Dispose();
+            current = next;
+        }
+        return current;
     }
 
     public override string ToString() =>

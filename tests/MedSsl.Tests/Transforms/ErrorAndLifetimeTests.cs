@@ -25,7 +25,7 @@ public class ErrorTests
         Assert.Contains("1 or 3 channels", Assert.Throws<ArgumentException>(() => ColorJitter.SimClr().Apply(torch.rand(2, 2, 8, 8), G)).Message);
         Assert.Contains("3 channel statistics", Assert.Throws<ArgumentException>(() => Normalize.ImageNet().Apply(torch.rand(2, 1, 8, 8), G)).Message);
         Assert.Contains("does not fit", Assert.Throws<ArgumentException>(() => new CenterCrop(10).Apply(torch.rand(1, 3, 8, 8), G)).Message);
-        Assert.Contains("larger than", Assert.Throws<ArgumentException>(() => new GaussianBlur(9).Apply(torch.rand(1, 3, 4, 4), G)).Message);
+        Assert.Contains("larger than", Assert.Throws<ArgumentException>(() => new GaussianBlur(9, p: 1).Apply(torch.rand(1, 3, 4, 4), G)).Message);
         Assert.Contains("int16", Assert.Throws<ArgumentException>(() => new ToFloat().Apply(torch.zeros(new long[] { 1, 3, 4, 4 }, torch.int16), G)).Message);
     }
 
@@ -35,6 +35,7 @@ public class ErrorTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new RandomHorizontalFlip(1.5));
         Assert.Throws<ArgumentOutOfRangeException>(() => new RandomHue(0.6));
         Assert.Throws<ArgumentOutOfRangeException>(() => new GaussianBlur(4));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new GaussianBlur(p: -0.1));
         Assert.Throws<ArgumentOutOfRangeException>(() => new RandomResizedCrop(32, scale: (0.5, 0.2)));
         Assert.Throws<ArgumentOutOfRangeException>(() => new CenterCrop(1.2));
         Assert.Throws<ArgumentException>(() => new ColorJitter());

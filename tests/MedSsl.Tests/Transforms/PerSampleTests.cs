@@ -25,7 +25,7 @@ public class PerSampleTests
         "contrast" => new RandomContrast(0.8),
         "saturation" => new RandomSaturation(0.8),
         "hue" => new RandomHue(0.2),
-        "blur" => new GaussianBlur(5),
+        "blur" => new GaussianBlur(5, p: 1),
         "rotation" => new RandomRotation(45),
         "elastic" => new ElasticDeformation(),
         _ => throw new ArgumentException(name),
@@ -55,7 +55,7 @@ public class PerSampleTests
     }
 
     [Fact]
-    public void Grayscale_and_random_apply_rates_are_p()
+    public void Grayscale_blur_and_random_apply_rates_are_p()
     {
         using var scope = NewDisposeScope();
         // Half-bright red: greying lifts green above 0; any brightness factor but 1 moves red off 0.5.
@@ -64,6 +64,10 @@ public class PerSampleTests
         Assert.InRange(grey[.., 1, 0, 0].gt(0).to(torch.float32).mean().item<float>(), 0.17, 0.23);
         var applied = new RandomApply(new RandomBrightness(0.5), 0.8).Apply(x, new Generator(6));
         Assert.InRange(applied[.., 0, 0, 0].ne(0.5).to(torch.float32).mean().item<float>(), 0.77, 0.83);
+        var impulses = torch.zeros(4000, 1, 3, 3);
+        impulses[.., .., 1, 1] = 1;
+        var blurred = new GaussianBlur(3, p: 0.5, sigmaMin: 0.5).Apply(impulses, new Generator(7));
+        Assert.InRange(blurred[.., 0, 1, 1].lt(1).to(torch.float32).mean().item<float>(), 0.47, 0.53);
     }
 
     [Fact]
@@ -140,7 +144,7 @@ public class PerSampleTests
         // An impulse blurred with σ keeps a centre weight between that of σ = 2 and σ = 0.1.
         var impulse = torch.zeros(200, 1, 9, 9);
         impulse[.., .., 4, 4] = 1;
-        var centre = new GaussianBlur(9).Apply(impulse, new Generator(2))[.., 0, 4, 4];
+        var centre = new GaussianBlur(9, p: 1).Apply(impulse, new Generator(2))[.., 0, 4, 4];
         var lo = GaussianBlur.gaussian_blur(impulse[..1], 9, torch.tensor(new[] { 2.0 }))[0, 0, 4, 4].item<float>();
         Assert.True(centre.ge(lo - 1e-6).all().item<bool>() && centre.le(1 + 1e-6).all().item<bool>());
         Assert.True(centre.std().item<float>() > 0.05);
