@@ -30,6 +30,14 @@ public sealed class CsvTable
         return Parse(System.IO.File.ReadAllText(path, Encoding.UTF8), path);
     }
 
+    /// <summary>Reads only the header line of a CSV file (a cheap column check before a long read).</summary>
+    public static CsvTable ReadHeader(string path)
+    {
+        if (!System.IO.File.Exists(path)) throw new FileNotFoundException($"CSV file not found: {path}", path);
+        using var reader = new StreamReader(path, Encoding.UTF8);
+        return Parse(reader.ReadLine() ?? "", path);
+    }
+
     /// <summary>Parses CSV text; <paramref name="file"/> names it in errors.</summary>
     public static CsvTable Parse(string text, string file)
     {
