@@ -86,7 +86,7 @@ medssl_setup() {
 }
 
 medssl_cli() {
-  dotnet "$MEDSSL_ROOT/src/MedSsl.Cli/bin/$MEDSSL_CONFIG/net10.0/medssl.dll" "$@"
+  dotnet "$MEDSSL_ROOT/src/MedSsl.Cli/bin/$MEDSSL_CONFIG/net10.0/MedSsl.Cli.dll" "$@"
 }
 
 # Runs every test project; prints one closing line "tests: N passed, N failed, N skipped".

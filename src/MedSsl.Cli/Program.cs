@@ -4,5 +4,6 @@ using MedSsl.Cli;
 var root = new RootCommand("MedSSL Notebooks: SimCLR and MICLe for medical images, in C#.")
 {
     DoctorCommand.Create(),
+    DataCommand.Create(),
 };
 return root.Parse(args).Invoke();
