@@ -29,11 +29,11 @@ public static class Ham10000
         var issues = new RowIssues(options.BadRows);
         var kept = new KeptRows(csv, root);
         var targets = new List<int>();
+        var classes = LabelNames.Ham10000.Select((name, k) => (name, k)).ToDictionary(p => p.name, p => p.k);
         foreach (var row in csv.Rows)
         {
             if (!csv.Complete(row, issues)) continue;
-            int target = LabelNames.Ham10000.ToList().IndexOf(row[dx].Trim());
-            if (target < 0)
+            if (!classes.TryGetValue(row[dx].Trim(), out var target))
             {
                 issues.Add(new DatasetException(csv.File, row.Line, "dx",
                     $"unknown diagnosis '{row[dx]}' (expected one of {string.Join(", ", LabelNames.Ham10000)})."));

@@ -13,6 +13,11 @@ public static class NihChestXray14
 {
     public const string EntryFile = "Data_Entry_2017.csv";
 
+    // Finding → column; the CSV writes "Pleural_Thickening", some copies "Pleural Thickening".
+    static readonly Dictionary<string, int> Columns = LabelNames.Nih14.Select((name, k) => (name, k))
+        .SelectMany(p => new[] { (p.name, p.k), (p.name.Replace('_', ' '), p.k) }).DistinctBy(p => p.Item1)
+        .ToDictionary(p => p.Item1, p => p.Item2, StringComparer.Ordinal);
+
     /// <summary>Columns the reader needs; <c>View Position</c>, <c>Patient Age</c>, <c>Patient Gender</c> are used when present.</summary>
     public static readonly IReadOnlyList<string> RequiredColumns = new[] { "Image Index", "Finding Labels", "Patient ID" };
 
@@ -34,8 +39,8 @@ public static class NihChestXray14
         {
             if (!csv.Complete(row, issues)) continue;
             var values = ParseFindings(row, findings, csv, issues);
-            var id = row[patient].Trim();
             if (values == null) continue;
+            var id = row[patient].Trim();
             if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out _))
             {
                 issues.Add(new DatasetException(csv.File, row.Line, "Patient ID", $"'{id}' is not a patient number."));
@@ -64,8 +69,7 @@ public static class NihChestXray14
         if (cell == "No Finding") return values;
         foreach (var token in cell.Split('|', StringSplitOptions.TrimEntries))
         {
-            int k = LabelNames.Nih14.ToList().FindIndex(n => n.Replace('_', ' ') == token.Replace('_', ' '));
-            if (k < 0)
+            if (!Columns.TryGetValue(token, out var k))
             {
                 issues.Add(new DatasetException(csv.File, row.Line, "Finding Labels",
                     $"unknown finding '{token}' (expected 'No Finding' or findings joined by '|': {string.Join(", ", LabelNames.Nih14)})."));
