@@ -15,7 +15,7 @@ namespace MedSsl.Data;
 /// </summary>
 public sealed partial class MedicalDataset
 {
-    Dictionary<string, int[]>? cases;
+    Dictionary<string, IReadOnlyList<int>>? cases;
 
     MedicalDataset(string name, IImageSource images, TaskKind task, LabelMatrix labels, int[]? targets,
                    MetadataTable metadata, IReadOnlyList<DatasetException>? skipped)
@@ -82,7 +82,7 @@ public sealed partial class MedicalDataset
     public IReadOnlyList<string> CaseIds => Metadata[MetadataColumns.CaseId];
 
     /// <summary>Case id → its rows (MICLe's bags of 1..k images), cases in order of first appearance.</summary>
-    public IReadOnlyDictionary<string, int[]> Cases => cases ??= GroupRows(CaseIds);
+    public IReadOnlyDictionary<string, IReadOnlyList<int>> Cases => cases ??= GroupRows(CaseIds);
 
     /// <summary>The labels as a float32 tensor [N, L] owned by the caller.</summary>
     public Tensor LabelsTensor() => Labels.ToTensor();
@@ -139,7 +139,7 @@ public sealed partial class MedicalDataset
         return m;
     }
 
-    static Dictionary<string, int[]> GroupRows(IReadOnlyList<string> keys)
+    static Dictionary<string, IReadOnlyList<int>> GroupRows(IReadOnlyList<string> keys)
     {
         var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (int i = 0; i < keys.Count; i++)
@@ -147,6 +147,6 @@ public sealed partial class MedicalDataset
             if (!groups.TryGetValue(keys[i], out var rows)) groups[keys[i]] = rows = new List<int>();
             rows.Add(i);
         }
-        return groups.ToDictionary(g => g.Key, g => g.Value.ToArray(), StringComparer.Ordinal);
+        return groups.ToDictionary(g => g.Key, g => (IReadOnlyList<int>)g.Value.ToArray(), StringComparer.Ordinal);
     }
 }

@@ -35,7 +35,7 @@ public class CheXpertTests : IDisposable
         // Atelectasis, Cardiomegaly, Consolidation, Edema, Pleural Effusion; U-Ignore: -1 and blank are NaN.
         Assert.Equal(new[] { 0f, 1f, float.NaN, float.NaN, 1f }, Row(d, 0));
         Assert.Equal(new[] { 1f, 0f, float.NaN, 0f, float.NaN }, Row(d, 2));
-        Assert.Equal(3, d.Cases["patient00001"].Length);
+        Assert.Equal(3, d.Cases["patient00001"].Count);
         Assert.Equal(new[] { "AP", "Lateral", "PA", "PA" }, d.Metadata[MetadataColumns.View]);
         Assert.Equal("patient00001/study2", d.Metadata[2, "StudyId"]);
         Assert.Equal(new[] { "train", "train", "train", "train" }, d.Metadata[MetadataColumns.Split]);

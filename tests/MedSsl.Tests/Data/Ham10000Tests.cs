@@ -29,7 +29,7 @@ public class Ham10000Tests : IDisposable
     {
         var d = Ham10000.Read(Fixture(Good), Decode);
         Assert.Equal(new[] { 4, 4, 5 }, d.Targets);
-        Assert.Equal(2, d.Cases["HAM_0000001"].Length);
+        Assert.Equal(2, d.Cases["HAM_0000001"].Count);
         Assert.Equal(new[] { "back", "back", "trunk" }, d.Metadata[MetadataColumns.BodySite]);
         Assert.Equal("vidir_molemax", d.Metadata[2, MetadataColumns.Site]);
         Assert.Equal("follow_up", d.Metadata[2, "dx_type"]);
@@ -56,6 +56,7 @@ public class Ham10000Tests : IDisposable
         var skipped = Ham10000.Read(root, new ReadOptions { BadRows = BadRows.Skip });
         Assert.Equal(3, skipped.Count);
         Assert.Equal(5, Assert.Single(skipped.SkippedRows).Line);
+        Assert.Contains("skipped 1 bad row; first: ", DatasetSummary.Of(skipped).ToText());
     }
 
     [Fact]

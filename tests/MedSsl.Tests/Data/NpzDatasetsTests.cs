@@ -80,7 +80,7 @@ public class NpzDatasetsTests : IDisposable
         var keys = new NpzKeys("images", "labels14", "patient_id", "kcr_split", new[] { "train", "valid", "test" });
         var d = NpzDatasets.ReadArrays(path, keys, new[] { "A", "B" }, TaskKind.Multilabel);
         Assert.Equal(new[] { "train", "test", "valid" }, d.Metadata[MetadataColumns.Split]);
-        Assert.Equal(2, d.Cases["5"].Length);
+        Assert.Equal(2, d.Cases["5"].Count);
         Assert.Equal(1f, d.Labels[1, 1]);
         using (var code = torch.tensor(new byte[] { 0, 3, 1 }, 3)) np.savez(path, new Dictionary<string, Tensor>(arrays) { ["kcr_split"] = code });
         var e = Assert.Throws<DatasetException>(() => NpzDatasets.ReadArrays(path, keys, new[] { "A", "B" }, TaskKind.Multilabel));

@@ -19,9 +19,9 @@ public class SharedDataTests
         var train = Mini().SourceSplit("train");
         Assert.Equal(481, train.Count);
         Assert.Equal(300, train.Cases.Count);
-        Assert.Equal(150, train.Cases.Values.Count(rows => rows.Length >= 2));
-        Assert.Equal(150, train.Cases.Values.Count(rows => rows.Length == 1));
-        Assert.Equal(481 - 150, train.Cases.Values.Where(r => r.Length >= 2).Sum(r => r.Length));
+        Assert.Equal(150, train.Cases.Values.Count(rows => rows.Count >= 2));
+        Assert.Equal(150, train.Cases.Values.Count(rows => rows.Count == 1));
+        Assert.Equal(481 - 150, train.Cases.Values.Where(r => r.Count >= 2).Sum(r => r.Count));
     }
 
     [SharedDataFact(DermaMini)]
@@ -52,12 +52,31 @@ public class SharedDataTests
         var d = ManifestDatasets.Open("nih-cxr1000");
         Assert.Equal(1000, d.Count);
         Assert.Equal(264, d.Cases.Count);
-        Assert.Equal(136, d.Cases.Values.Count(r => r.Length >= 2));
+        Assert.Equal(136, d.Cases.Values.Count(r => r.Count >= 2));
         var leak = Leakage.OfSourceSplit(d);
         Assert.Equal(15, leak.SharedBy("train", "valid"));
         Assert.Equal(8, leak.SharedBy("train", "test"));
         Assert.Equal(9, leak.SharedBy("valid", "test"));
         var counts = Enumerable.Range(0, 14).Select(c => d.Labels.Count(c).Positive).ToArray();
         Assert.Equal(new[] { 95, 83, 170, 162, 35, 39, 11, 40, 42, 31, 37, 32, 29, 9 }, counts);
+    }
+
+    [SharedDataFact("pneumoniamnist/pneumoniamnist_reconstructed.npz")]
+    public void PneumoniaMnist_has_the_official_counts_per_split_and_class()
+    {
+        var d = ManifestDatasets.Open("pneumoniamnist");
+        var splits = DatasetSplits.FromColumn(d);
+        int Count(string split, int cls) => splits.RowsOf(split).Count(r => d.Targets![r] == cls);
+        Assert.Equal(new[] { 1214, 3494, 135, 389, 234, 390 },
+            new[] { Count("train", 0), Count("train", 1), Count("val", 0), Count("val", 1), Count("test", 0), Count("test", 1) });
+    }
+
+    [SharedDataFact("imagenette2/train")]
+    public void Imagenette_is_an_image_folder_of_ten_classes()
+    {
+        var d = ManifestDatasets.Open("imagenette2");
+        Assert.Equal(10, d.LabelNames.Count);
+        Assert.Equal(9469, DatasetSplits.FromColumn(d).RowsOf("train").Count);
+        Assert.Equal(387, d.SourceSplit("val").Targets!.Count(t => t == 0)); // tench
     }
 }

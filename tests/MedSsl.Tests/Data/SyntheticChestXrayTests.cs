@@ -28,8 +28,8 @@ public class SyntheticChestXrayTests
         var d = SyntheticChestXray.Generate(new SyntheticCxrOptions { Patients = 200 });
         Assert.Equal(LabelNames.CheXpertCompetition, d.LabelNames);
         Assert.Equal(200, d.Cases.Count);
-        Assert.All(d.Cases.Values, rows => Assert.InRange(rows.Length, 1, 4));
-        Assert.Contains(d.Cases.Values, rows => rows.Length == 4);
+        Assert.All(d.Cases.Values, rows => Assert.InRange(rows.Count, 1, 4));
+        Assert.Contains(d.Cases.Values, rows => rows.Count == 4);
         for (int c = 0; c < 5; c++)
         {
             var (pos, neg, unknown) = d.Labels.Count(c);

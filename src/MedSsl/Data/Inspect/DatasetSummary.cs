@@ -19,7 +19,7 @@ public sealed class DatasetSummary : IMimeRenderable
         Dataset = dataset;
         Seed = seed;
         CasesBySize = new int[4];
-        foreach (var rows in dataset.Cases.Values) CasesBySize[Math.Min(rows.Length, 4) - 1]++;
+        foreach (var rows in dataset.Cases.Values) CasesBySize[Math.Min(rows.Count, 4) - 1]++;
         if (dataset.Metadata.Has(MetadataColumns.Split) && dataset.Metadata[MetadataColumns.Split].Any(s => s.Length > 0))
         {
             SourceSplits = DatasetSplits.FromColumn(dataset);
@@ -51,7 +51,8 @@ public sealed class DatasetSummary : IMimeRenderable
         var d = Dataset;
         var text = new StringBuilder();
         text.AppendLine($"images {N(d.Count)}   cases {N(d.Cases.Count)}   {d.Task.ToString().ToLowerInvariant()}, {d.LabelNames.Count} labels, {d.Images.Channels} channel(s)");
-        if (d.SkippedRows.Count > 0) text.AppendLine($"skipped {N(d.SkippedRows.Count)} bad rows; first: {d.SkippedRows[0].Message}");
+        if (d.SkippedRows.Count > 0)
+            text.AppendLine($"skipped {N(d.SkippedRows.Count)} bad row{(d.SkippedRows.Count == 1 ? "" : "s")}; first: {d.SkippedRows[0].Message}");
         text.AppendLine();
         var bags = new TextTable(BagSizes.Prepend("images per case").ToArray());
         text.Append(bags.Add(CasesBySize.Select(N).Prepend("cases").ToArray()));

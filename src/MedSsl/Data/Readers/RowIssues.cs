@@ -30,7 +30,8 @@ public sealed record ReadOptions
     /// <summary>Stop at the first bad row (default) or skip bad rows and report them.</summary>
     public BadRows BadRows { get; init; } = BadRows.Throw;
 
-    /// <summary>Check when reading that every image file exists, so a missing file fails now and not mid-training.</summary>
+    /// <summary>Check when reading that every image file a CSV names exists (CheXpert), so a missing file fails now
+    /// and not mid-training. Readers that scan their folder (HAM10000, NIH, ImageFolder) always know.</summary>
     public bool CheckFiles { get; init; } = true;
 
     public static ReadOptions Default { get; } = new();

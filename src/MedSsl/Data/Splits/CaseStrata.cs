@@ -26,7 +26,7 @@ public static class CaseStrata
         return result;
     }
 
-    static string Dominant(MedicalDataset dataset, int[] rows)
+    static string Dominant(MedicalDataset dataset, IReadOnlyList<int> rows)
     {
         var counts = new int[dataset.LabelNames.Count];
         foreach (var r in rows) if (dataset.Targets![r] >= 0) counts[dataset.Targets[r]]++;
@@ -34,7 +34,7 @@ public static class CaseStrata
         return counts[best] == 0 ? Unlabelled : dataset.LabelNames[best];
     }
 
-    static string Rarest(MedicalDataset dataset, int[] rows, int[] positives)
+    static string Rarest(MedicalDataset dataset, IReadOnlyList<int> rows, int[] positives)
     {
         int best = -1;
         bool anyKnown = false;
