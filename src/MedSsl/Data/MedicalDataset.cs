@@ -15,6 +15,7 @@ namespace MedSsl.Data;
 /// </summary>
 public sealed partial class MedicalDataset
 {
+    readonly int[]? targets;
     Dictionary<string, IReadOnlyList<int>>? cases;
 
     MedicalDataset(string name, IImageSource images, TaskKind task, LabelMatrix labels, int[]? targets,
@@ -31,8 +32,6 @@ public sealed partial class MedicalDataset
         Metadata = WithIdColumns(metadata, images);
         SkippedRows = skipped ?? Array.Empty<DatasetException>();
     }
-
-    readonly int[]? targets;
 
     /// <summary>A one-class-per-image dataset; a target of -1 marks an image with unknown class.</summary>
     public static MedicalDataset Multiclass(string name, IImageSource images, IReadOnlyList<string> classes,
