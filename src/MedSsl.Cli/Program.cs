@@ -6,5 +6,6 @@ var root = new RootCommand("MedSSL Notebooks: SimCLR and MICLe for medical image
     DoctorCommand.Create(),
     QuickstartCommand.Create(),
     FeaturesCommand.Create(),
+    DataCommand.Create(),
 };
 return root.Parse(args).Invoke();
