@@ -12,28 +12,40 @@ namespace {
 
 // One TurboJPEG instance per thread and direction: loader workers decode concurrently, and creating
 // an instance per image would cost more than decoding a small one.
-struct TjHandle {
-  tjhandle h;
-  explicit TjHandle(bool compress) : h(compress ? tjInitCompress() : tjInitDecompress()) {}
-  ~TjHandle() {
-    if (h) tjDestroy(h);
+class TjHandle {
+ public:
+  explicit TjHandle(bool compress) : compress_(compress) {}
+  ~TjHandle() { reset(); }
+  tjhandle get() {
+    if (!h_) h_ = compress_ ? tjInitCompress() : tjInitDecompress();
+    if (!h_) throw std::runtime_error(std::string("cannot start TurboJPEG: ") + tjGetErrorStr2(nullptr));
+    return h_;
   }
+  // libjpeg-turbo 2.1 leaves an instance half-way through a header after some errors, and the next
+  // image then fails: every failure retires the instance.
+  [[noreturn]] void fail(const char* what) {
+    std::string message = std::string(what) + ": " + tjGetErrorStr2(h_);
+    reset();
+    throw std::runtime_error(message);
+  }
+
+ private:
+  void reset() {
+    if (h_) tjDestroy(h_);
+    h_ = nullptr;
+  }
+  bool compress_;
+  tjhandle h_ = nullptr;
 };
 
-tjhandle decompressor() {
+TjHandle& decompressor() {
   thread_local TjHandle t(false);
-  if (!t.h) throw std::runtime_error(std::string("cannot start TurboJPEG: ") + tjGetErrorStr2(nullptr));
-  return t.h;
+  return t;
 }
 
-tjhandle compressor() {
+TjHandle& compressor() {
   thread_local TjHandle t(true);
-  if (!t.h) throw std::runtime_error(std::string("cannot start TurboJPEG: ") + tjGetErrorStr2(nullptr));
-  return t.h;
-}
-
-[[noreturn]] void fail(tjhandle h, const char* what) {
-  throw std::runtime_error(std::string(what) + ": " + tjGetErrorStr2(h));
+  return t;
 }
 
 // Largest reduction (1/8, 1/4, 1/2) that still leaves the box at least out_h x out_w.
@@ -51,10 +63,11 @@ int pick_denominator(Box box, int64_t out_h, int64_t out_w) {
 
 Pixels decode_jpeg(const uint8_t* data, size_t size, Mode mode, int64_t out_h, int64_t out_w, int fit,
                    Box* box) {
-  tjhandle h = decompressor();
+  TjHandle& tj = decompressor();
+  tjhandle h = tj.get();
   int width = 0, height = 0, subsamp = 0, colorspace = 0;
   if (tjDecompressHeader3(h, data, static_cast<unsigned long>(size), &width, &height, &subsamp, &colorspace) != 0)
-    fail(h, "not a readable JPEG");
+    tj.fail("not a readable JPEG");
   if (colorspace == TJCS_CMYK || colorspace == TJCS_YCCK)
     throw std::runtime_error("CMYK JPEGs are not supported: convert the file to RGB (e.g. PIL's convert(\"RGB\"))");
 
@@ -73,7 +86,7 @@ Pixels decode_jpeg(const uint8_t* data, size_t size, Mode mode, int64_t out_h, i
   int format = p.channels == 1 ? TJPF_GRAY : TJPF_RGB;
   if (tjDecompress2(h, data, static_cast<unsigned long>(size), p.data.data(), int(p.width), 0, int(p.height), format,
                     TJFLAG_STOPONWARNING) != 0)
-    fail(h, "corrupt JPEG");
+    tj.fail("corrupt JPEG");
   if (box) *box = Box{b.top / denom, b.left / denom, b.height / denom, b.width / denom};
   return p;
 }
@@ -85,15 +98,15 @@ at::Tensor encode_jpeg(const at::Tensor& chw, int quality) {
   TORCH_CHECK(quality >= 1 && quality <= 100, "JPEG quality must be in 1..100, got ", quality);
   auto hwc = chw.permute({1, 2, 0}).contiguous().cpu();
   int c = int(chw.size(0)), height = int(chw.size(1)), width = int(chw.size(2));
-  tjhandle h = compressor();
+  TjHandle& tj = compressor();
   unsigned char* out = nullptr;
   unsigned long out_size = 0;
   // 4:2:0 chroma like libjpeg's (and torchvision's) defaults.
-  int rc = tjCompress2(h, hwc.data_ptr<uint8_t>(), width, 0, height, c == 1 ? TJPF_GRAY : TJPF_RGB, &out, &out_size,
+  int rc = tjCompress2(tj.get(), hwc.data_ptr<uint8_t>(), width, 0, height, c == 1 ? TJPF_GRAY : TJPF_RGB, &out, &out_size,
                        c == 1 ? TJSAMP_GRAY : TJSAMP_420, quality, 0);
   if (rc != 0) {
     tjFree(out);
-    fail(h, "cannot encode JPEG");
+    tj.fail("cannot encode JPEG");
   }
   auto bytes = at::empty({int64_t(out_size)}, at::kByte);
   std::memcpy(bytes.data_ptr(), out, out_size);

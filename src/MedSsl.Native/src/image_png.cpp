@@ -1,6 +1,6 @@
 // PNG through libpng: every colour type and bit depth, interlaced or not. Decisions, matching
 // torchvision.io.decode_png where it has one:
-//  - palette -> RGB; 1/2/4-bit grey -> 8-bit; tRNS transparency is ignored;
+//  - palette -> RGB; 1/2/4-bit grey -> 8-bit; tRNS transparency is ignored (palette ones included);
 //  - alpha is kept only in "unchanged" mode (grey+alpha -> 2 channels, RGBA -> 4), dropped otherwise;
 //  - 16-bit samples become 8-bit by rounding (v / 257, libpng's png_set_scale_16), or with allow_16
 //    an int32 tensor of the raw 0..65535 values (torchvision's allow_16_bits convention);
@@ -67,7 +67,8 @@ bool read_header(Reader& r, Mode mode, bool keep16, Layout* out) {
     if (keep16) png_set_swap(r.png);  // host order
     else png_set_scale_16(r.png);
   }
-  if ((color & PNG_COLOR_MASK_ALPHA) && mode != kUnchanged) png_set_strip_alpha(r.png);
+  // Expanding a palette turns its tRNS into an alpha channel: strip that one in every mode.
+  if (!(color & PNG_COLOR_MASK_ALPHA) || mode != kUnchanged) png_set_strip_alpha(r.png);
   if (mode == kRgb && !(color & PNG_COLOR_MASK_COLOR)) png_set_gray_to_rgb(r.png);
   png_set_interlace_handling(r.png);
   png_read_update_info(r.png, r.info);
