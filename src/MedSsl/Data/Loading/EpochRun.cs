@@ -43,11 +43,8 @@ internal sealed class EpochRun : IDisposable
     /// <summary>Batch b (taken in order 0, 1, 2, ...): waits for it, or rethrows the error that built it.</summary>
     public LoaderBatch Take(int b)
     {
-        if (inline is not null)
-        {
-            caller.ThrowIfCancellationRequested();
-            return builder.Build(plans[b], inline, caller);
-        }
+        caller.ThrowIfCancellationRequested();  // even when the batch is already waiting
+        if (inline is not null) return builder.Build(plans[b], inline, caller);
         (LoaderBatch? Batch, Exception? Error) item;
         lock (gate)
         {
