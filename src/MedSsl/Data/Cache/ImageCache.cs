@@ -20,17 +20,19 @@ public static class ImageCache
     /// Opens the cache of <paramref name="source"/> at height x width under <paramref name="root"/>,
     /// building what is missing first (decoding with <paramref name="threads"/> threads; 0 = every core).
     /// <paramref name="name"/> is a readable prefix of the cache folder ("imagenette-train"); the key follows it.
+    /// <paramref name="rowsPerShard"/>: images per shard file (0: as many as fit in 256 MiB).
+    /// <paramref name="progress"/> hears the number of rows cached so far.
     /// </summary>
     public static CachedImageSource OpenOrBuild(IImageSource source, string root, int height, int width,
                                                 ResizeFit fit = ResizeFit.Stretch, int threads = 0, string name = "images",
-                                                IProgress<int>? progress = null)
+                                                int rowsPerShard = 0, IProgress<int>? progress = null)
     {
         if (height <= 0 || width <= 0)
             throw new ArgumentOutOfRangeException(nameof(height), $"The cached size must be positive, got {height}x{width}.");
         var key = Convert.ToHexString(CacheKey.Compute(source, height, width, fit)).ToLowerInvariant();
         var folder = Path.Combine(root, $"{name}-{height}x{width}-{fit.ToString().ToLowerInvariant()}-{key[..16]}");
         if (!File.Exists(Path.Combine(folder, CacheIndex.FileName)))
-            Build(source, folder, key, height, width, fit, threads > 0 ? threads : Environment.ProcessorCount, progress);
+            Build(source, folder, key, height, width, fit, threads > 0 ? threads : Environment.ProcessorCount, rowsPerShard, progress);
         return Open(folder);
     }
 
@@ -43,11 +45,11 @@ public static class ImageCache
     }
 
     static void Build(IImageSource source, string folder, string key, int height, int width, ResizeFit fit, int threads,
-                      IProgress<int>? progress)
+                      int rowsPerShard, IProgress<int>? progress)
     {
         Directory.CreateDirectory(folder);
         long imageBytes = (long)source.Channels * height * width;
-        int perShard = (int)Math.Clamp(ShardBytes / imageBytes, 1, int.MaxValue);
+        int perShard = rowsPerShard > 0 ? rowsPerShard : (int)Math.Clamp(ShardBytes / imageBytes, 1, int.MaxValue);
         var index = new CacheIndex
         {
             Key = key, Count = source.Count, Channels = source.Channels, Height = height, Width = width,
