@@ -10,6 +10,18 @@ MT_API int mt_get_num_threads() { return at::get_num_threads(); }
 MT_API int mt_set_num_threads(int n) { return mt::status([&] { at::set_num_threads(n); }); }
 MT_API int mt_set_num_interop_threads(int n) { return mt::status([&] { at::set_num_interop_threads(n); }); }
 
+// Intra-op threads of the calling thread only (data-loader workers run ops single-threaded, as
+// PyTorch's DataLoader workers do). OpenMP keeps this count per thread; the weak symbol is null
+// when libtorch uses its native pool instead, where the count is process-wide and left alone.
+extern "C" void omp_set_num_threads(int) __attribute__((weak));
+MT_API int mt_set_num_threads_this_thread(int n) {
+  return mt::status([&] {
+    TORCH_CHECK(n > 0, "the thread count must be positive, got ", n);
+    at::internal::lazy_init_num_threads();  // ATen's own per-thread set-up first, so it cannot undo this
+    if (omp_set_num_threads) omp_set_num_threads(n);
+  });
+}
+
 MT_API int mt_manual_seed(uint64_t seed) {
   return mt::status([&] {
     auto gen = at::detail::getDefaultCPUGenerator();

@@ -43,6 +43,12 @@ public static partial class torch
     public static int get_num_threads() => LibNative.mt_get_num_threads();
     public static void set_num_threads(int n) => Tensor.Check(LibNative.mt_set_num_threads(n), op: "set_num_threads");
 
+    /// <summary>Intra-op threads for ops run by the calling thread only (OpenMP builds; a no-op with libtorch's
+    /// native pool). Data-loader workers use 1, as PyTorch's DataLoader workers do, so N workers do not
+    /// each start a team of every core.</summary>
+    public static void set_num_threads_this_thread(int n) =>
+        Tensor.Check(LibNative.mt_set_num_threads_this_thread(n), op: "set_num_threads_this_thread");
+
     /// <summary>Tensors alive in the process (leak alarm).</summary>
     public static long live_tensors => Tensor.LiveCount;
 
