@@ -33,11 +33,8 @@ internal static unsafe partial class LibNative
     [LibraryImport(L)] internal static partial int mt_get_num_threads();
     [LibraryImport(L)] internal static partial int mt_set_num_threads(int n);
     [LibraryImport(L)] internal static partial int mt_set_num_interop_threads(int n);
-<<<<<<< HEAD
     [LibraryImport(L)] internal static partial int mt_tune_allocator(long mmapThreshold, long trimThreshold);
-=======
     [LibraryImport(L)] internal static partial int mt_set_num_threads_this_thread(int n);
->>>>>>> pipeline
     [LibraryImport(L)] internal static partial int mt_manual_seed(ulong seed);
     [LibraryImport(L)] internal static partial int mt_cuda_is_available();
     [LibraryImport(L)] internal static partial int mt_cuda_device_count();
