@@ -5,6 +5,8 @@ var root = new RootCommand("MedSSL Notebooks: SimCLR and MICLe for medical image
 {
     DoctorCommand.Create(),
     QuickstartCommand.Create(),
+    PretrainCommand.Create(),
+    FinetuneCommand.Create(),
     FeaturesCommand.Create(),
     DataCommand.Create(),
 };
