@@ -29,7 +29,8 @@ public sealed record TrainerOptions
     /// <summary>Written into every checkpoint (the run's settings, for the record).</summary>
     public JsonObject? config { get; init; }
 
-    internal void Validate()
+    /// <summary>Throws a clear ArgumentException for an inconsistent setting.</summary>
+    public void Validate()
     {
         if (steps < 1) throw new ArgumentException($"TrainerOptions.steps must be at least 1, got {steps}.");
         if (clip_grad_norm is <= 0) throw new ArgumentException($"TrainerOptions.clip_grad_norm must be positive, got {clip_grad_norm}.");

@@ -33,8 +33,8 @@ public sealed class CheckpointStore
     readonly string folder;
     readonly int keep;
 
-    /// <summary>Test seam: runs between writing the files and the rename that commits them.</summary>
-    internal Action<string>? before_commit;
+    /// <summary>Fault-injection seam (tests): runs between writing the files and the rename that commits them.</summary>
+    public Action<string>? before_commit { get; set; }
 
     public string Folder => folder;
 
