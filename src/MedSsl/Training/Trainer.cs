@@ -67,6 +67,7 @@ public sealed class Trainer
                 return new TrainResult(step, start, true, loss, probe?.accuracy ?? double.NaN, lastSaved, clock.Elapsed.TotalSeconds);
             }
             lr = lr_at(step);
+            if (!double.IsFinite(lr)) throw new TrainingDivergedException("learning rate", step + 1, lr, lastSaved ?? store?.Latest()?.path);
             using (var scope = torch.NewDisposeScope())
             {
                 using var batch = data.Get(step);
@@ -74,10 +75,10 @@ public sealed class Trainer
                 optimizer.zero_grad();
                 var output = method.training_step(batch);
                 loss = output.loss.item<float>();
-                if (!double.IsFinite(loss)) throw new TrainingDivergedException("loss", step, loss, lastSaved ?? store?.Latest()?.path);
+                if (!double.IsFinite(loss)) throw new TrainingDivergedException("loss", step + 1, loss, lastSaved ?? store?.Latest()?.path);
                 output.loss.backward();
                 var norm = torch.nn.utils.clip_grad_norm_(method.parameters(), options.clip_grad_norm ?? double.PositiveInfinity).item<float>();
-                if (!double.IsFinite(norm)) throw new TrainingDivergedException("gradient norm", step, norm, lastSaved ?? store?.Latest()?.path);
+                if (!double.IsFinite(norm)) throw new TrainingDivergedException("gradient norm", step + 1, norm, lastSaved ?? store?.Latest()?.path);
                 optimizer.step();
                 if (probe is not null && batch.labels is { } labels && labels.dtype == ScalarType.Int64) probe.step(output.features, labels);
                 imagesSinceLog += batch.Count * batch.views.Length;
@@ -101,6 +102,10 @@ public sealed class Trainer
     string Save(int step, ImageBatches data, double loss, double lr, string hash)
     {
         using var scope = torch.NewDisposeScope();
+        // Never write a poisoned checkpoint: the last one on disk must stay the last good one.
+        foreach (var (name, p) in method.named_parameters())
+            if (!p.isfinite().all().item<bool>())
+                throw new TrainingDivergedException($"parameter {name} (non-finite values)", step, double.NaN, store!.Latest()?.path);
         var tensors = new Dictionary<string, Tensor>();
         foreach (var (k, v) in method.state_dict()) tensors[ModelPrefix + k] = v;
         using var main = optimizer.state_dict();

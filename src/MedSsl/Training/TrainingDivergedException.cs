@@ -1,6 +1,6 @@
 namespace MedSsl.Training;
 
-/// <summary>The loss or the gradient norm became NaN or infinite. Nothing after the last good checkpoint was saved.</summary>
+/// <summary>The loss, the gradient norm, the lr or a weight became NaN or infinite at <see cref="step"/> (1-based). Nothing after the last good checkpoint was saved.</summary>
 public sealed class TrainingDivergedException(string what, int step, double value, string? last_checkpoint)
     : Exception($"Training diverged at step {step}: the {what} is {value}. " +
                 (last_checkpoint is null ? "No checkpoint was saved before it. " : $"The last good checkpoint is {last_checkpoint}. ") +

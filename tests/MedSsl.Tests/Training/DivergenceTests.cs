@@ -16,9 +16,12 @@ public class DivergenceTests
         Determinism.Apply(0);
         using var method = new SimClr(TinyData.Encoder);
         using var sgd = torch.optim.SGD(method.parameters(), 0.01);
-        // A learning rate that turns NaN at step 3: the weights become NaN there, the loss at step 4.
-        var trainer = new Trainer(method, sgd, s => s == 3 ? double.NaN : 0.01,
-                                  new TrainerOptions { steps = 10, checkpoint_dir = dir, checkpoint_every = 2 });
+        var trainer = new Trainer(method, sgd, _ => 0.01, new TrainerOptions { steps = 10, checkpoint_dir = dir, checkpoint_every = 2, log_every = 1 });
+        // Weights poisoned after step 3 (as a blown-up update would): the loss of step 4 is NaN.
+        trainer.StepCompleted += e =>
+        {
+            if (e.step == 3) using (torch.no_grad()) method.encoder.parameters().First().fill_(double.NaN);
+        };
         var e = Assert.Throws<TrainingDivergedException>(() =>
             trainer.fit(new ImageBatches(data, method.sampler(data.case_of_row, 8), Presets.Eval(8), 0)));
         Assert.Equal(4, e.step);
