@@ -70,7 +70,8 @@ internal static class QuickstartCommand
         var spec = new EncoderSpec("resnet18", q.width, Stem.Small, d.train.images.shape[1]);
         var pre = new PretrainConfig { encoder = spec, batch = q.batch, size = d.image_size };
         string simclrRun = Path.Combine(output, "simclr"), micleRun = Path.Combine(output, "micle");
-        if (Directory.Exists(output)) Directory.Delete(output, recursive: true);  // a fresh chain, not a resume
+        foreach (var run in new[] { simclrRun, micleRun })  // a fresh chain, not a resume; only the folders it writes
+            if (Directory.Exists(run)) Directory.Delete(run, recursive: true);
 
         Console.WriteLine($"1/3 SimCLR on the training split's images ({spec}, batch {q.batch}, {q.simclr_steps} steps)");
         var s = Pretraining.Run(pre with { method = "simclr", steps = q.simclr_steps }, d.train, null, simclrRun, progress: Console.WriteLine, cancellation: ct);
