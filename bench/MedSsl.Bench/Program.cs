@@ -4,6 +4,7 @@ using MedSsl.Bench;
 var benches = new Dictionary<string, Func<string[], int>>
 {
     ["engine"] = EngineBench.Run,
+    ["loader"] = LoaderBench.Run,
 };
 if (args.Length == 0 || !benches.TryGetValue(args[0], out var bench))
 {

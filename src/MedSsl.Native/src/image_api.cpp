@@ -66,7 +66,10 @@ at::Tensor decode_any(const uint8_t* data, size_t size, Mode mode, int64_t out_h
   Pixels p = f == kJpeg ? decode_jpeg(data, size, mode, out_h, out_w, fit, &box) : decode_png(data, size, mode);
   if (!resized) return to_chw(p);
   if (f == kPng) box = fit_box(p.height, p.width, out_h, out_w, fit);
-  return resize(view_of(p), box, out_h, out_w);
+  // Already the asked size with nothing to crop: resampling would be an identity, so only transpose.
+  bool identity = box.top == 0 && box.left == 0 && box.height == p.height && box.width == p.width &&
+                  p.height == out_h && p.width == out_w;
+  return identity ? to_chw(p) : resize(view_of(p), box, out_h, out_w);
 }
 
 }  // namespace
