@@ -10,8 +10,9 @@ namespace MedSsl.Bench;
 /// <summary>
 /// `./medssl bench loader`: decode + resize + batch throughput of the kit's loader against a PyTorch
 /// DataLoader (torchvision.io and PIL pipelines) over the same JPEGs, sizes, batch and worker count:
-/// Imagenette's 224x224 files, and 512x512 files generated once from them. The kit decodes JPEGs at a
-/// DCT-reduced scale when the output is small enough; PyTorch decodes at full size, as its stock pipelines do.
+/// Imagenette's 224x224 files, and 512x512 files generated once from them. The kit decodes a JPEG at a
+/// DCT-reduced scale while 1.5x the output size remains (its default); PyTorch's stock pipelines decode at
+/// full size.
 /// </summary>
 internal static class LoaderBench
 {
