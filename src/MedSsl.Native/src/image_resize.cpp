@@ -1,5 +1,6 @@
 // Antialiased bilinear resampling of uint8 images, separable: a vertical pass over contiguous row
-// segments (vectorises), then a horizontal gather that writes channels-first output. The filter is
+// segments, then a horizontal pass over 8 rows at a time that writes channels-first output; both run as
+// vector multiply-adds. The filter is
 // PIL's and ATen's _upsample_bilinear2d_aa (what torchvision's resize(antialias=True) calls): a triangle
 // stretched by the scale factor when shrinking. Intermediates stay float, so results match
 // torchvision's float computation to within one grey level.
