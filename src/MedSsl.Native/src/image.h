@@ -39,9 +39,10 @@ enum Fit : int { kStretch = 0, kCenterCrop = 1 };
 Box fit_box(int64_t h, int64_t w, int64_t out_h, int64_t out_w, int fit);
 
 // JPEG (TurboJPEG). The DCT-domain scale is the smallest of 1/8, 1/4, 1/2, 1 that keeps the scaled box
-// at least out_h x out_w (0 x 0: full size).
+// at least reducing_gap times out_h x out_w (PIL's name; out 0 x 0 or gap <= 0: full size). On return,
+// *box is the fitted region in the scaled image's pixels.
 Pixels decode_jpeg(const uint8_t* data, size_t size, Mode mode, int64_t out_h, int64_t out_w, int fit,
-                   Box* box);
+                   double reducing_gap, Box* box);
 at::Tensor encode_jpeg(const at::Tensor& chw, int quality);
 
 // PNG (libpng): 8-bit output, 16-bit samples scaled to 8 bits with rounding.

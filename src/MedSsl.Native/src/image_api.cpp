@@ -59,14 +59,19 @@ Format sniff(const uint8_t* d, size_t n) {
                            (n ? ")" : ""));
 }
 
-at::Tensor decode_any(const uint8_t* data, size_t size, Mode mode, int64_t out_h, int64_t out_w, int fit) {
+at::Tensor decode_any(const uint8_t* data, size_t size, Mode mode, int64_t out_h, int64_t out_w, int fit,
+                      double reducing_gap) {
   const Format f = sniff(data, size);
   const bool resized = out_h > 0 && out_w > 0;
   Box box{};
-  Pixels p = f == kJpeg ? decode_jpeg(data, size, mode, out_h, out_w, fit, &box) : decode_png(data, size, mode);
+  Pixels p = f == kJpeg ? decode_jpeg(data, size, mode, out_h, out_w, fit, reducing_gap, &box)
+                         : decode_png(data, size, mode);
   if (!resized) return to_chw(p);
   if (f == kPng) box = fit_box(p.height, p.width, out_h, out_w, fit);
-  return resize(view_of(p), box, out_h, out_w);
+  // Already the asked size with nothing to crop: resampling would be an identity, so only transpose.
+  bool identity = box.top == 0 && box.left == 0 && box.height == p.height && box.width == p.width &&
+                  p.height == out_h && p.width == out_w;
+  return identity ? to_chw(p) : resize(view_of(p), box, out_h, out_w);
 }
 
 }  // namespace
@@ -77,7 +82,9 @@ using namespace mt::img;
 
 // uint8 [C, H, W]. min_h/min_w > 0: decode at the smallest DCT scale (1/2, 1/4, 1/8) still at least that size.
 MT_API mt_tensor mt_image_decode_jpeg(const uint8_t* data, int64_t size, int mode, int64_t min_h, int64_t min_w) {
-  return mt::wrap([&] { return to_chw(decode_jpeg(data, size_t(size), mode_from(mode), min_h, min_w, kStretch, nullptr)); });
+  return mt::wrap([&] {
+    return to_chw(decode_jpeg(data, size_t(size), mode_from(mode), min_h, min_w, kStretch, 1.0, nullptr));
+  });
 }
 
 // uint8 [C, H, W]; int32 for 16-bit files when allow_16 is set.
@@ -85,9 +92,11 @@ MT_API mt_tensor mt_image_decode_png(const uint8_t* data, int64_t size, int mode
   return mt::wrap([&] { return decode_png_tensor(data, size_t(size), mode_from(mode), allow_16 != 0); });
 }
 
-// JPEG or PNG by content; out_h/out_w > 0: resized (fit 0 stretch, 1 centre crop), JPEGs DCT-scaled first.
-MT_API mt_tensor mt_image_decode(const uint8_t* data, int64_t size, int mode, int64_t out_h, int64_t out_w, int fit) {
-  return mt::wrap([&] { return decode_any(data, size_t(size), mode_from(mode), out_h, out_w, fit); });
+// JPEG or PNG by content; out_h/out_w > 0: resized (fit 0 stretch, 1 centre crop), JPEGs first DCT-scaled
+// while that leaves at least reducing_gap times the size (<= 0: never).
+MT_API mt_tensor mt_image_decode(const uint8_t* data, int64_t size, int mode, int64_t out_h, int64_t out_w, int fit,
+                                 double reducing_gap) {
+  return mt::wrap([&] { return decode_any(data, size_t(size), mode_from(mode), out_h, out_w, fit, reducing_gap); });
 }
 
 // Resamples a uint8 [C, H, W] or [N, C, H, W] image (any strides) to out_h x out_w.

@@ -48,12 +48,12 @@ TjHandle& compressor() {
   return t;
 }
 
-// Largest reduction (1/8, 1/4, 1/2) that still leaves the box at least out_h x out_w.
-int pick_denominator(Box box, int64_t out_h, int64_t out_w) {
+// Largest reduction (1/8, 1/4, 1/2) that still leaves the box at least gap x out_h x out_w.
+int pick_denominator(Box box, int64_t out_h, int64_t out_w, double gap) {
   int best = 1;
-  if (out_h <= 0 || out_w <= 0) return best;
+  if (out_h <= 0 || out_w <= 0 || gap <= 0) return best;
   for (int denom : {2, 4, 8}) {
-    if (box.width / denom < out_w || box.height / denom < out_h) break;
+    if (box.width / denom < gap * out_w || box.height / denom < gap * out_h) break;
     best = denom;
   }
   return best;
@@ -62,7 +62,7 @@ int pick_denominator(Box box, int64_t out_h, int64_t out_w) {
 }  // namespace
 
 Pixels decode_jpeg(const uint8_t* data, size_t size, Mode mode, int64_t out_h, int64_t out_w, int fit,
-                   Box* box) {
+                   double reducing_gap, Box* box) {
   TjHandle& tj = decompressor();
   tjhandle h = tj.get();
   int width = 0, height = 0, subsamp = 0, colorspace = 0;
@@ -72,7 +72,7 @@ Pixels decode_jpeg(const uint8_t* data, size_t size, Mode mode, int64_t out_h, i
     throw std::runtime_error("CMYK JPEGs are not supported: convert the file to RGB (e.g. PIL's convert(\"RGB\"))");
 
   Box b = out_h > 0 && out_w > 0 ? fit_box(height, width, out_h, out_w, fit) : Box{0, 0, double(height), double(width)};
-  int denom = pick_denominator(b, out_h, out_w);
+  int denom = pick_denominator(b, out_h, out_w, reducing_gap);
   tjscalingfactor factor{1, denom};
   Pixels p;
   p.width = TJSCALED(width, factor);

@@ -1,10 +1,12 @@
 // Antialiased bilinear resampling of uint8 images, separable: a vertical pass over contiguous row
-// segments (vectorises), then a horizontal gather that writes channels-first output. The filter is
+// segments, then a horizontal pass over 8 rows at a time that writes channels-first output; both run as
+// vector multiply-adds. The filter is
 // PIL's and ATen's _upsample_bilinear2d_aa (what torchvision's resize(antialias=True) calls): a triangle
 // stretched by the scale factor when shrinking. Intermediates stay float, so results match
 // torchvision's float computation to within one grey level.
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <memory>
 #include <stdexcept>
 #include "image.h"
@@ -65,43 +67,62 @@ Taps make_taps(int64_t in_size, double start, double length, int64_t out_size) {
 #define MT_HOT
 #endif
 
-// out[y][x] = sum_k w[y][k] * rows[first[y] + k][x] for x < n, rows row_stride bytes apart.
+// The intermediate rows are stored in blocks of kRows rows, interleaved: element (y, i) of rows n long
+// sits at ((y / kRows) * n + i) * kRows + y % kRows. The horizontal pass then reads kRows rows' samples
+// as one contiguous vector and computes kRows output rows at once with vector multiply-adds.
+constexpr int64_t kRows = 8;
+
+// Vertical pass: row y = sum_k w[y][k] * src row first[y] + k (n samples, rows row_stride bytes apart),
+// computed contiguously in `row`, then spread into the blocked layout.
 MT_HOT void vertical(const uint8_t* __restrict rows, int64_t row_stride, int64_t n, const Taps& t,
-                     float* __restrict out) {
+                     float* __restrict row, float* __restrict blocked) {
   const int64_t out_size = int64_t(t.first.size());
   for (int64_t y = 0; y < out_size; ++y) {
-    float* __restrict dst = out + y * n;
     const float* w = &t.weights[size_t(y * t.width)];
     const uint8_t* __restrict src = rows + t.first[y] * row_stride;
-    for (int64_t x = 0; x < n; ++x) dst[x] = w[0] * float(src[x]);
+    for (int64_t x = 0; x < n; ++x) row[x] = w[0] * float(src[x]);
     for (int64_t k = 1; k < t.count[y]; ++k) {
       src += row_stride;
       const float wk = w[k];
-      for (int64_t x = 0; x < n; ++x) dst[x] += wk * float(src[x]);
+      for (int64_t x = 0; x < n; ++x) row[x] += wk * float(src[x]);
     }
+    float* dst = blocked + (y / kRows) * n * kRows + y % kRows;
+    for (int64_t x = 0; x < n; ++x) dst[x * kRows] = row[x];
   }
 }
 
-// Output rows are computed kRows at a time: one row's dot products are only a few taps long, so a
-// single accumulator would leave the core waiting on add latency.
-constexpr int64_t kRows = 8;
+// kRows floats (ints) as one vector (GCC/Clang vector extension: AVX in the avx2 clone, SSE pairs otherwise).
+typedef float RowVector __attribute__((vector_size(kRows * sizeof(float))));
+typedef int32_t RowInts __attribute__((vector_size(kRows * sizeof(int32_t))));
 
-// out[y][x] = sum_k w[x][k] * tmp[y][(first[x] + k - lo) * step] for the rows of one channel; tmp holds
-// the rows rounded up to a multiple of kRows (the padding is read, never written out).
-MT_HOT void horizontal(const float* __restrict tmp, int64_t tmp_stride, int64_t rows, int64_t step, const Taps& t,
-                       uint8_t* __restrict out) {
+// Horizontal pass for one channel: out[y][x] = sum_k w[x][k] * sample (first[x] + k - lo) of row y, where
+// a row's samples are `step` apart starting at `offset` (interleaved channels) and rows are blocked.
+MT_HOT void horizontal(const float* __restrict blocked, int64_t n, int64_t rows, int64_t step, int64_t offset,
+                       const Taps& t, uint8_t* __restrict out) {
+  // x + 1.5 * 2^23 - 1.5 * 2^23 rounds x to the nearest integer, ties to even (torch.round), for |x| < 2^22.
+  const RowVector zero = {}, top = zero + 255.0f, magic = zero + 12582912.0f;
   const int64_t out_w = int64_t(t.first.size());
   for (int64_t y0 = 0; y0 < rows; y0 += kRows) {
-    const int64_t n = std::min(kRows, rows - y0);
+    const float* block = blocked + (y0 / kRows) * n * kRows;
+    const int64_t valid = std::min(kRows, rows - y0);
     for (int64_t x = 0; x < out_w; ++x) {
       const float* w = &t.weights[size_t(x * t.width)];
-      const float* src = tmp + y0 * tmp_stride + (t.first[x] - t.lo) * step;
-      float acc[kRows] = {};
-      for (int64_t k = 0; k < t.count[x]; ++k, src += step)
-        for (int64_t r = 0; r < kRows; ++r) acc[r] += w[k] * src[r * tmp_stride];
-      for (int64_t r = 0; r < n; ++r) {
-        long v = std::lrint(acc[r]);  // round half to even, like torch.round
-        out[(y0 + r) * out_w + x] = uint8_t(v < 0 ? 0 : v > 255 ? 255 : v);
+      const float* src = block + ((t.first[x] - t.lo) * step + offset) * kRows;
+      RowVector acc = {};
+      for (int64_t k = 0; k < t.count[x]; ++k, src += step * kRows) {
+        RowVector v;
+        std::memcpy(&v, src, sizeof v);
+        acc += w[k] * v;
+      }
+      RowVector rounded = (acc + magic) - magic;
+      rounded = rounded < zero ? zero : rounded;
+      rounded = rounded > top ? top : rounded;
+      const RowInts levels = __builtin_convertvector(rounded, RowInts);
+      uint8_t* dst = out + y0 * out_w + x;
+      if (valid == kRows) {
+        for (int64_t r = 0; r < kRows; ++r) dst[r * out_w] = uint8_t(levels[r]);
+      } else {
+        for (int64_t r = 0; r < valid; ++r) dst[r * out_w] = uint8_t(levels[r]);
       }
     }
   }
@@ -122,20 +143,21 @@ at::Tensor resize(const View& s, Box box, int64_t out_h, int64_t out_w) {
   // Vertical pass over the columns the horizontal taps read: one row segment holding every channel
   // (interleaved input) or one segment per channel (planar input).
   const int64_t planes = interleaved ? 1 : s.channels;
-  const int64_t segment = (tx.hi - tx.lo) * (interleaved ? s.channels : 1);
+  const int64_t n = (tx.hi - tx.lo) * (interleaved ? s.channels : 1);
   const int64_t padded = (out_h + kRows - 1) / kRows * kRows;
-  std::unique_ptr<float[]> tmp(new float[size_t(planes * padded * segment)]);
+  std::unique_ptr<float[]> blocked(new float[size_t(planes * padded * n)]);
+  std::unique_ptr<float[]> row(new float[size_t(n)]);
   for (int64_t p = 0; p < planes; ++p) {
-    float* plane = tmp.get() + p * padded * segment;
-    vertical(s.data + p * s.sc + tx.lo * s.sx, s.sy, segment, ty, plane);
-    std::fill(plane + out_h * segment, plane + padded * segment, 0.f);
+    float* plane = blocked.get() + p * padded * n;
+    std::fill(plane + (padded - kRows) * n, plane + padded * n, 0.f);  // rows past out_h are read, never used
+    vertical(s.data + p * s.sc + tx.lo * s.sx, s.sy, n, ty, row.get(), plane);
   }
 
   auto out = at::empty({s.channels, out_h, out_w}, at::kByte);
   uint8_t* o = out.data_ptr<uint8_t>();
   for (int64_t c = 0; c < s.channels; ++c) {
-    const float* plane = tmp.get() + (interleaved ? c : c * padded * segment);
-    horizontal(plane, segment, out_h, interleaved ? s.channels : 1, tx, o + c * out_h * out_w);
+    const float* plane = blocked.get() + (interleaved ? 0 : c * padded * n);
+    horizontal(plane, n, out_h, interleaved ? s.channels : 1, interleaved ? c : 0, tx, o + c * out_h * out_w);
   }
   return out;
 }

@@ -58,7 +58,10 @@ public sealed class CacheTests : IDisposable
         using var a = ImageCache.OpenOrBuild(new SyntheticSource(10), root, 4, 4);
         using var b = ImageCache.OpenOrBuild(new SyntheticSource(11), root, 4, 4);
         using var c = ImageCache.OpenOrBuild(new SyntheticSource(10), root, 2, 2);
-        Assert.Equal(3, new[] { a.Folder, b.Folder, c.Folder }.Distinct().Count());
+        var files = ImageTestData.DermaFiles(3);
+        using var d = ImageCache.OpenOrBuild(new ImageFilesSource(files, new NativeImageDecoder()), root, 4, 4);
+        using var e = ImageCache.OpenOrBuild(new ImageFilesSource(files, new NativeImageDecoder(ImageReadMode.RGB, (8, 8))), root, 4, 4);
+        Assert.Equal(5, new[] { a.Folder, b.Folder, c.Folder, d.Folder, e.Folder }.Distinct().Count());
     }
 
     [Fact]

@@ -99,6 +99,24 @@ public class VisionCodecTests
     }
 
     [Fact]
+    public void Jpeg_decode_image_scales_in_the_dct_domain_only_within_the_reducing_gap()
+    {
+        using var scope = NewDisposeScope();
+        var jpeg = torchvision.io.encode_jpeg(Pattern(3, 100, 80), quality: 90).data<byte>();
+        var full = torchvision.io.decode_jpeg(jpeg, ImageReadMode.RGB);
+        var half = torchvision.io.decode_jpeg(jpeg, ImageReadMode.RGB, (50, 40));
+        // 30x20 output: 1/2 (50x40) leaves 1.67x >= 1.5x, 1/4 (25x20) would not.
+        var byDefault = torchvision.io.decode_image(jpeg, ImageReadMode.RGB, (30, 20));
+        Assert.Equal(torchvision.transforms.functional.resize(half, 30, 20).data<byte>(), byDefault.data<byte>());
+        var exact = torchvision.io.decode_image(jpeg, ImageReadMode.RGB, (30, 20), reducing_gap: null);
+        Assert.Equal(torchvision.transforms.functional.resize(full, 30, 20).data<byte>(), exact.data<byte>());
+        // A gap of 2 forbids 1/2 here (50 < 2 x 30): same as the full decode.
+        var gap2 = torchvision.io.decode_image(jpeg, ImageReadMode.RGB, (30, 20), reducing_gap: 2);
+        Assert.Equal(exact.data<byte>(), gap2.data<byte>());
+        Assert.Throws<ArgumentOutOfRangeException>(() => torchvision.io.decode_image(jpeg, ImageReadMode.RGB, (30, 20), reducing_gap: 0.5));
+    }
+
+    [Fact]
     public void Encoded_bytes_as_a_tensor_decode_too()
     {
         using var image = Pattern(3, 9, 9);

@@ -36,6 +36,9 @@ public sealed class ImageFilesSource : IImageSource
 
     public string Describe(int row) => paths[row];
 
+    /// <summary>Names the decoder settings too: a cache keys on them (another size or mode, other pixels).</summary>
+    public override string ToString() => $"ImageFilesSource({paths.Length} files, {decoder})";
+
     public Tensor Load(int row)
     {
         var path = paths[row];

@@ -44,8 +44,9 @@ internal static class Batching
     /// <summary>Batches whose element i has key keys[i] and rows rowsOf(key) (one per view).</summary>
     public static IReadOnlyList<BatchPlan> Cut(int[] keys, int batchSize, bool dropLast, int views, Func<int, int, int> rowOf)
     {
-        var plans = new List<BatchPlan>(Count(keys.Length, batchSize, dropLast));
-        for (int b = 0; b < plans.Capacity; b++)
+        int count = Count(keys.Length, batchSize, dropLast);
+        var plans = new List<BatchPlan>(count);
+        for (int b = 0; b < count; b++)
         {
             var k = keys.AsSpan(b * batchSize, Math.Min(batchSize, keys.Length - b * batchSize)).ToArray();
             var rows = new int[views][];

@@ -19,6 +19,7 @@ internal sealed class EpochRun : IDisposable
     readonly object gate = new();
     readonly Thread[] threads;
     readonly Generator? inline;  // Workers == 0: the consumer builds batches itself
+    Exception? fatal;
     int claimed = -1;
     bool disposed;
 
@@ -51,6 +52,7 @@ internal sealed class EpochRun : IDisposable
             while (!ready.Remove(b, out item))
             {
                 caller.ThrowIfCancellationRequested();
+                if (fatal is not null) ExceptionDispatchInfo.Throw(fatal);
                 if (stop.IsCancellationRequested) throw new ObjectDisposedException(nameof(ImageLoader), "The loader was disposed.");
                 Monitor.Wait(gate);
             }
@@ -66,11 +68,11 @@ internal sealed class EpochRun : IDisposable
 
     void Work()
     {
-        torch.set_num_threads_this_thread(1);  // parallelism comes from the workers themselves
-        using var generator = new Generator();
         var token = stop.Token;
         try
         {
+            torch.set_num_threads_this_thread(1);  // parallelism comes from the workers themselves
+            using var generator = new Generator();
             while (true)
             {
                 slots.Wait(token);
@@ -81,13 +83,9 @@ internal sealed class EpochRun : IDisposable
                 {
                     item = (builder.Build(plans[b], generator, token), null);
                 }
-                catch (OperationCanceledException) when (token.IsCancellationRequested)
+                catch (Exception e) when (e is not OperationCanceledException || !token.IsCancellationRequested)
                 {
-                    return;
-                }
-                catch (Exception e)
-                {
-                    item = (null, e);
+                    item = (null, e);  // delivered to the consumer at batch b's turn
                 }
                 lock (gate)
                 {
@@ -99,6 +97,15 @@ internal sealed class EpochRun : IDisposable
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
+        }
+        catch (Exception e)
+        {
+            // Outside any batch (thread set-up): fail the run rather than the process, and wake the consumer.
+            lock (gate)
+            {
+                fatal ??= e;
+                Monitor.PulseAll(gate);
+            }
         }
     }
 
