@@ -8,8 +8,7 @@ namespace MedSsl.Display;
 /// </summary>
 public static class ImageEncoding
 {
-    // The one line the encoder wiring changes: `= torchvision.io.encode_png;`.
-    static Func<Tensor, byte[]> png = NoEncoder;
+    static Func<Tensor, byte[]> png = Libpng;
 
     public static Func<Tensor, byte[]> Png
     {
@@ -17,6 +16,9 @@ public static class ImageEncoding
         set => png = value ?? throw new ArgumentNullException(nameof(value), "ImageEncoding.Png cannot be null.");
     }
 
-    static byte[] NoEncoder(Tensor image) => throw new InvalidOperationException(
-        "No PNG encoder is set: assign ImageEncoding.Png (the kit sets it to torchvision.io.encode_png).");
+    static byte[] Libpng(Tensor image)
+    {
+        using var bytes = torchvision.io.encode_png(image);
+        return bytes.bytes();
+    }
 }
