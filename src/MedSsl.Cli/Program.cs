@@ -5,5 +5,7 @@ var root = new RootCommand("MedSSL Notebooks: SimCLR and MICLe for medical image
 {
     DoctorCommand.Create(),
     QuickstartCommand.Create(),
+    KernelCommand.Create(),
+    NotebookCommand.Create(),
 };
 return root.Parse(args).Invoke();
