@@ -96,6 +96,7 @@ public static class NotebookRunner
             recorded[name] = value;
         }
         var cell = NotebookFile.NewCodeCell(string.Join("\n", lines), "injected-parameters");
+        if ((int?)notebook.Root["nbformat_minor"] >= 5) cell["id"] = Guid.NewGuid().ToString("N")[..8]; // ids exist from nbformat 4.5
         notebook.Cells.Insert(defaults is null ? 0 : notebook.Cells.IndexOf(defaults) + 1, cell);
         var metadata = notebook.Root["metadata"] as JsonObject ?? (JsonObject)(notebook.Root["metadata"] = new JsonObject());
         metadata["papermill"] = new JsonObject { ["parameters"] = recorded };

@@ -53,7 +53,7 @@ public static class Parameters
         if (string.IsNullOrEmpty(type)) type = Infer(value);
         type = type.TrimEnd('?') is var plain && plain is "string" or "bool" or "int" or "long" or "double" or "float" or "decimal" ? plain : type;
         var where = declaredType is null ? "" : $" (the parameters cell declares {type} {name})";
-        string Bad() => throw new ArgumentException($"-p {name}={value}: not a {type}{where}");
+        string Bad() => throw new ArgumentException($"-p {name}={value}: expected {type}{where}");
         var inv = CultureInfo.InvariantCulture;
         var literal = type switch
         {
