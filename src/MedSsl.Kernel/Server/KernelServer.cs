@@ -128,7 +128,8 @@ public sealed partial class KernelServer
                 {
                     case "interrupt_request": Interrupt(msg, Channel.Control); break;
                     case "shutdown_request": Shutdown(msg, Channel.Control); break;
-                    default: WithStatus(msg, () => Handle(msg, Channel.Control)); break;
+                    case "kernel_info_request" or "comm_info_request": WithStatus(msg, () => Handle(msg, Channel.Control)); break;
+                    default: Log($"ignored {msg.Type} on control"); break; // e.g. debug_request: no debugger
                 }
             }
         }
