@@ -15,7 +15,7 @@ internal static class Completion
     public static IReadOnlyList<string> Complete(Script script, int position, out int start, out int end)
     {
         var compilation = script.GetCompilation();
-        var tree = compilation.SyntaxTrees.Last();
+        var tree = ScriptSession.CellTree(compilation);
         var text = tree.GetText().ToString();
         position = Math.Clamp(position, 0, text.Length);
         start = position;

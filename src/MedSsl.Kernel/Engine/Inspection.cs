@@ -25,7 +25,7 @@ internal static partial class Inspection
     public static string? Describe(Script script, int position, int detailLevel, Func<string, object?>? valueOf = null)
     {
         var compilation = script.GetCompilation();
-        var tree = compilation.SyntaxTrees.Last();
+        var tree = ScriptSession.CellTree(compilation);
         var model = compilation.GetSemanticModel(tree);
         if (SymbolAt(model, tree.GetRoot(), Math.Clamp(position, 0, tree.Length)) is not { } symbol) return null;
 

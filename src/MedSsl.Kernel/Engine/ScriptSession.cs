@@ -22,6 +22,7 @@ public sealed class ScriptSession : INotebookHost
     CancellationTokenSource? soft, hard;
     Timer? deadline;
     Thread? cellThread;
+    volatile bool inUserCode;
     OutputCapture? capture;
 
     /// <summary>How long a cell that ignores <see cref="Notebook.CancellationToken"/> gets before it is aborted.</summary>
@@ -44,8 +45,6 @@ public sealed class ScriptSession : INotebookHost
     /// <summary>Runs a cell, sending its outputs to sink. label names the cell in tracebacks ("[3]", "cell 5").</summary>
     public CellOutcome Execute(string code, ICellSink sink, string label)
     {
-        WarmUp();
-        var previous = state!;
         lock (runGate)
         {
             soft = new CancellationTokenSource();
@@ -54,7 +53,19 @@ public sealed class ScriptSession : INotebookHost
             capture = OutputCapture.Begin(sink);
             Notebook.Attach(this); // display() and the cancellation token of kit code now mean this cell
         }
-        try { return Run(code, previous, label); }
+        try
+        {
+            WarmUp();
+            return Run(code, state!, label);
+        }
+        catch (ThreadInterruptedException) when (soft!.IsCancellationRequested)
+        {
+            return Fail(ErrorReport.Interrupted(), CellStatus.Interrupted); // the interrupt landed just after the cell's code
+        }
+        catch (Exception e) when (e is not (OutOfMemoryException or StackOverflowException))
+        {
+            return Fail(ErrorReport.Runtime(e, cells), CellStatus.Error); // the engine itself failed: say so in the cell
+        }
         finally
         {
             lock (runGate)
@@ -86,12 +97,14 @@ public sealed class ScriptSession : INotebookHost
         ScriptState<object> next;
         try
         {
+            inUserCode = true;
             next = CellThread.Run(() => script.RunFromAsync(previous, _ => true, CancellationToken.None), soft.Token, hard!.Token);
         }
         catch (Exception e) when (e is OperationCanceledException or ThreadInterruptedException && soft.IsCancellationRequested)
         {
             return Fail(ErrorReport.Interrupted(), CellStatus.Interrupted);
         }
+        finally { inUserCode = false; }
         state = next; // after a runtime error too: what the cell assigned before throwing stays, as in Python
         if (next.Exception is { } thrown)
             return thrown is OperationCanceledException or ThreadInterruptedException && soft.IsCancellationRequested
@@ -114,13 +127,17 @@ public sealed class ScriptSession : INotebookHost
     /// <summary>True when the cell ends in an expression without ';' whose type is not void ("x", "await F()").</summary>
     static bool HasValue(Compilation compilation)
     {
-        var tree = compilation.SyntaxTrees.Last();
+        var tree = CellTree(compilation);
         if (tree.GetRoot() is not CompilationUnitSyntax unit || unit.Members.LastOrDefault() is not GlobalStatementSyntax
             { Statement: ExpressionStatementSyntax { SemicolonToken.IsMissing: true } last })
             return false;
         var type = compilation.GetSemanticModel(tree).GetTypeInfo(last.Expression).Type;
         return type is not null && type.SpecialType != SpecialType.System_Void;
     }
+
+    /// <summary>The cell's own syntax tree (files pulled in with #load have paths; the cell has none).</summary>
+    internal static SyntaxTree CellTree(Compilation compilation) =>
+        compilation.SyntaxTrees.LastOrDefault(t => string.IsNullOrEmpty(t.FilePath)) ?? compilation.SyntaxTrees.Last();
 
     /// <summary>Stops the running cell: its cancellation token fires now, and code that ignores it is aborted after the grace period.</summary>
     public bool Interrupt()
@@ -133,7 +150,7 @@ public sealed class ScriptSession : INotebookHost
             deadline ??= new Timer(_ =>
             {
                 lock (runGate)
-                    if (hard == toAbort) CellThread.Abort(thread, toAbort);
+                    if (hard == toAbort && inUserCode) CellThread.Abort(thread, toAbort); // a compile stops on the soft token
             }, null, InterruptGrace, Timeout.InfiniteTimeSpan);
             return true;
         }

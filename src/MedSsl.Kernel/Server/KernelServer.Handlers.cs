@@ -1,4 +1,4 @@
-using System.Reflection;
+using Microsoft.CodeAnalysis.CSharp;
 using System.Text.Json.Nodes;
 using MedSsl.Kernel.Engine;
 using MedSsl.Kernel.Protocol;
@@ -111,7 +111,7 @@ public sealed partial class KernelServer
         ["language_info"] = new JsonObject
         {
             ["name"] = "C#",
-            ["version"] = "latest",
+            ["version"] = LanguageVersion.Latest.MapSpecifiedToEffectiveVersion().ToDisplayString(),
             ["mimetype"] = "text/x-csharp",
             ["file_extension"] = ".cs",
             ["pygments_lexer"] = "csharp",

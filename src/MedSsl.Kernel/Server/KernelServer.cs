@@ -137,7 +137,8 @@ public sealed partial class KernelServer
 
     void ExecutionLoop()
     {
-        session.WarmUp();
+        try { session.WarmUp(); }
+        catch (Exception e) { Log($"warm-up failed (the first cell will report it): {e.Message}"); }
         foreach (var msg in work.GetConsumingEnumerable())
         {
             var failed = false;

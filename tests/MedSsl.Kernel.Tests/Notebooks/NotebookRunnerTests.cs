@@ -28,7 +28,7 @@ public class NotebookRunnerTests
             Cell("int epochs = 10;\nstring label = \"default\";", "parameters"),
             Cell("#load \"helpers.csx\"\n#r \"lib/extra.dll\"\n"   // both relative to the notebook's folder
                  + "Console.WriteLine($\"{Shout(label)}: {epochs}, {typeof(Xunit.Abstractions.ITestOutputHelper).Name}\");\n"
-                 + "Console.WriteLine(File.ReadAllText(\"data.txt\"));"),
+                 + "Console.WriteLine(File.ReadAllText(\"data.txt\"));\nShout(\"result\")"),
             Cell("var h = display(\"drawing\");\nh.Update(\"drawn\");"),
             Cell("new[] { new { Epoch = 1, Loss = 0.5 } }"));
         var output = dir.File("out/nb.ipynb");
@@ -37,7 +37,7 @@ public class NotebookRunnerTests
         Assert.Contains("wrote", console);
         var cells = Cells(output);
         Assert.Equal(6, cells.Count);
-        Assert.Equal("RUN A: 3, ITestOutputHelper\nfrom the notebook's folder\n", OutputText(cells[3]!));
+        Assert.Equal("RUN A: 3, ITestOutputHelper\nfrom the notebook's folder\nRESULT", OutputText(cells[3]!));
         Assert.Equal("drawn", OutputText(cells[4]!)); // update_display_data rewrote the display in place
         Assert.Equal("execute_result", (string?)cells[5]!["outputs"]![0]!["output_type"]);
         Assert.Contains("<th>Epoch</th>", string.Concat(cells[5]!["outputs"]![0]!["data"]!["text/html"]!.AsArray().Select(l => (string?)l)));

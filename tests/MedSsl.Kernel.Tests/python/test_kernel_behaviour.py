@@ -48,39 +48,50 @@ def result_text(outs):
 
 
 class InterruptTests(unittest.TestCase):
-    def check_interrupt(self, kernel_name, loop):
-        km, kc = start(kernel_name)
+    def interrupt_running_cell(self, km, kc, loop, interrupt):
+        msg_id = kc.execute(loop)
+        while True:  # wait until the cell is running
+            msg = kc.get_iopub_msg(timeout=TIMEOUT)
+            if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "execute_input":
+                break
+        time.sleep(1.0)
+        started = time.monotonic()
+        interrupt()
+        reply = kc.get_shell_msg(timeout=30)
+        while reply["parent_header"]["msg_id"] != msg_id:  # an interrupt_request sent on shell is answered there too
+            self.assertEqual(reply["msg_type"], "interrupt_reply")
+            reply = kc.get_shell_msg(timeout=30)
+        self.assertEqual(reply["content"]["status"], "error")
+        self.assertEqual(reply["content"]["ename"], "Interrupted")
+        self.assertLess(time.monotonic() - started, 15)
+        self.assertIn(("error", "Interrupted"), [(t, c.get("ename")) for t, c in outputs(kc, msg_id)])
+        reply, outs = run(kc, "kept + 1")  # the kernel survived, with its state
+        self.assertEqual(reply["status"], "ok")
+        self.assertEqual(result_text(outs), ["42"])
+        self.assertTrue(km.is_alive())
+
+    def test_message_mode(self):
+        km, kc = start(kernel_env.KERNEL)
         try:
             self.assertEqual(run(kc, "var kept = 41;")[0]["status"], "ok")
-            msg_id = kc.execute(loop)
-            while True:  # wait until the cell is running
-                msg = kc.get_iopub_msg(timeout=TIMEOUT)
-                if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "execute_input":
-                    break
-            time.sleep(1.0)
-            started = time.monotonic()
-            km.interrupt_kernel()
-            reply = kc.get_shell_msg(timeout=30)
-            self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
-            self.assertEqual(reply["content"]["status"], "error")
-            self.assertEqual(reply["content"]["ename"], "Interrupted")
-            self.assertLess(time.monotonic() - started, 15)
-            self.assertIn(("error", "Interrupted"), [(t, c.get("ename")) for t, c in outputs(kc, msg_id)])
-            reply, outs = run(kc, "kept + 1")  # the kernel survived, with its state
-            self.assertEqual(reply["status"], "ok")
-            self.assertEqual(result_text(outs), ["42"])
-            self.assertTrue(km.is_alive())
+            # Jupyter: interrupt_request on control; the loop never checks a token, so it is aborted.
+            self.interrupt_running_cell(km, kc, "while (true) { }", km.interrupt_kernel)
+            # VS Code: interrupt_request on shell; the loop polls the kit's token, as training loops do.
+            self.interrupt_running_cell(km, kc, "while (true) Notebook.CancellationToken.ThrowIfCancellationRequested();",
+                                        lambda: kc.shell_channel.send(kc.session.msg("interrupt_request")))
         finally:
             kc.stop_channels()
             km.shutdown_kernel(now=True)
 
-    def test_message_mode_stops_a_tight_loop(self):
-        # interrupt_request on the control channel; the loop never checks a token, so it is aborted.
-        self.check_interrupt(kernel_env.KERNEL, "while (true) { }")
-
-    def test_signal_mode_stops_a_sleeping_cell(self):
+    def test_signal_mode(self):
         # SIGINT to the kernel's process group; the cell is blocked in a wait, so it is woken.
-        self.check_interrupt(kernel_env.SIGNAL_KERNEL, "System.Threading.Thread.Sleep(120_000);")
+        km, kc = start(kernel_env.SIGNAL_KERNEL)
+        try:
+            self.assertEqual(run(kc, "var kept = 41;")[0]["status"], "ok")
+            self.interrupt_running_cell(km, kc, "System.Threading.Thread.Sleep(120_000);", km.interrupt_kernel)
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
 
 
 class SessionTests(unittest.TestCase):
