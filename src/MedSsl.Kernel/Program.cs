@@ -32,29 +32,31 @@ public static class Program
     static int Serve(string connectionFile)
     {
         var log = new StreamWriter(Console.OpenStandardError()) { AutoFlush = true };
+        int code;
         try
         {
             var info = ConnectionInfo.Load(connectionFile);
             var session = new ScriptSession(Environment.CurrentDirectory);
-            using var transport = new ZmqTransport();
-            var server = new KernelServer(info, transport, session, log);
-            server.InstallConsoleInput();
             // interrupt_mode "signal" (and Ctrl+C in a terminal): SIGINT stops the running cell, not the kernel.
             using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
             {
                 context.Cancel = true;
                 session.Interrupt();
             });
-            var code = server.Run();
-            log.Flush();
-            // A cell stuck in native code must not keep the process alive after shutdown_reply.
-            Environment.Exit(code);
-            return code;
+            using (var transport = new ZmqTransport()) // disposing flushes the last replies (socket linger)
+            {
+                var server = new KernelServer(info, transport, session, log);
+                server.InstallConsoleInput();
+                code = server.Run();
+            }
         }
         catch (Exception e) when (e is InvalidDataException or IOException or DllNotFoundException)
         {
             log.WriteLine($"medssl kernel: {e.Message}");
             return 1;
         }
+        // A cell stuck in native code must not keep the process alive after shutdown_reply.
+        Environment.Exit(code);
+        return code;
     }
 }

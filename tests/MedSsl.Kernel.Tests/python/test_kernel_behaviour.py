@@ -89,6 +89,15 @@ class InterruptTests(unittest.TestCase):
         try:
             self.assertEqual(run(kc, "var kept = 41;")[0]["status"], "ok")
             self.interrupt_running_cell(km, kc, "System.Threading.Thread.Sleep(120_000);", km.interrupt_kernel)
+            # shutdown_request on control: a reply, then the process ends by itself.
+            request = kc.session.msg("shutdown_request", {"restart": False})
+            kc.control_channel.send(request)
+            reply = kc.get_control_msg(timeout=TIMEOUT)
+            self.assertEqual((reply["msg_type"], reply["content"]), ("shutdown_reply", {"status": "ok", "restart": False}))
+            deadline = time.monotonic() + 10
+            while km.is_alive() and time.monotonic() < deadline:
+                time.sleep(0.1)
+            self.assertFalse(km.is_alive(), "the kernel outlived its shutdown_reply")
         finally:
             kc.stop_channels()
             km.shutdown_kernel(now=True)
