@@ -27,11 +27,6 @@ internal sealed class OutputCapture : IDisposable
         timer = new Timer(_ => Flush(), null, FlushMs, FlushMs);
     }
 
-    /// <summary>The console as it was before capture: the kernel logs and the runner reports progress here.</summary>
-    public static TextWriter OriginalError => originalError ?? Console.Error;
-
-    public static TextWriter OriginalOut => originalOut ?? Console.Out;
-
     /// <summary>Starts capturing into sink until the returned capture is disposed.</summary>
     public static OutputCapture Begin(ICellSink sink)
     {
