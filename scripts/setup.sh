@@ -8,9 +8,11 @@ MEDSSL_LOGS="$MEDSSL_BUILD/logs"
 # System packages: the engine (libtorch + an optimised BLAS: without libopenblas libtorch falls back to
 # the reference BLAS, ~40x slower), codecs, ZeroMQ, build tools. The reference set adds Debian's PyTorch,
 # torchvision and scikit-learn, which the parity tests' fixture scripts and the benchmarks compare against,
-# and Chromium, which the figure tests draw plotly.js figures in (headless, offline).
+# Chromium, which the figure tests draw plotly.js figures in (headless, offline), and Jupyter's clients
+# (jupyter_kernel_test, nbconvert, nbclient), which test the C# kernel end to end.
 MEDSSL_RUNTIME_PACKAGES="libtorch-dev libopenblas0-pthread libturbojpeg0-dev libpng-dev libzmq5 cmake g++ ccache"
 MEDSSL_REFERENCE_PACKAGES="python3-torch python3-torchvision python3-sklearn python3-numpy chromium"
+MEDSSL_REFERENCE_PACKAGES="$MEDSSL_REFERENCE_PACKAGES python3-jupyter-kernel-test jupyter-client jupyter-nbconvert python3-nbclient"
 
 medssl_log() { printf 'medssl: %s\n' "$*" >&2; }
 

@@ -9,5 +9,7 @@ var root = new RootCommand("MedSSL Notebooks: SimCLR and MICLe for medical image
     FinetuneCommand.Create(),
     FeaturesCommand.Create(),
     DataCommand.Create(),
+    KernelCommand.Create(),
+    NotebookCommand.Create(),
 };
 return root.Parse(args).Invoke();
