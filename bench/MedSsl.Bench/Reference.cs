@@ -8,12 +8,13 @@ internal static class Reference
 {
     const string Python = "/usr/bin/python3";
 
-    public static JsonElement Run(string script, string arguments)
+    /// <param name="environment">Variables to set for the script (e.g. glibc's MALLOC_* tunables).</param>
+    public static JsonElement Run(string script, string arguments, IDictionary<string, string>? environment = null)
     {
         var path = Path.Combine(BenchRoot(), script);
         if (!File.Exists(Python))
             throw new InvalidOperationException($"{Python} is missing: install python3-torch (./medssl bench installs it).");
-        return RunProcess(Python, $"\"{path}\" {arguments}", script);
+        return RunProcess(Python, $"\"{path}\" {arguments}", script, environment);
     }
 
     /// <summary>Runs this bench assembly again in a child process (e.g. a hidden --worker mode), so what the
@@ -26,13 +27,14 @@ internal static class Reference
         return RunProcess(host, viaDotnet ? $"\"{dll}\" {arguments}" : arguments, Path.GetFileName(dll) + " " + arguments);
     }
 
-    static JsonElement RunProcess(string file, string arguments, string script)
+    static JsonElement RunProcess(string file, string arguments, string script, IDictionary<string, string>? environment = null)
     {
         var psi = new ProcessStartInfo(file, arguments)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) psi.Environment[key] = value;
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEnd();
         var stderr = p.StandardError.ReadToEnd();

@@ -16,15 +16,24 @@ namespace MedSsl.Bench;
 /// the same libtorch, threads and shapes. Augmentation is not timed. Each side runs in a process of its own
 /// (the kit's via the hidden --worker flag) so peak RSS and page faults are the step's own; rounds alternate
 /// which side goes first, and the median round is reported. Throughput is in pairs/s (1 pair = 2 images).
+/// A third side reruns PyTorch with the kit's glibc malloc thresholds, to tell the allocator from the engine.
 /// </summary>
 internal static class SimClrBench
 {
+    // The kit's glibc thresholds (src/MedSsl.Torch/Torch/Runtime.cs), given to a second PyTorch run through
+    // glibc's environment tunables: it separates the allocator's share of the ratio from the engine's.
+    static readonly Dictionary<string, string> KitMalloc = new()
+    {
+        ["MALLOC_MMAP_THRESHOLD_"] = (512L << 20).ToString(), ["MALLOC_TRIM_THRESHOLD_"] = (1L << 30).ToString(),
+    };
+
     public static int Run(string[] args)
     {
         var o = new Options(args);
         if (o.Flag("worker")) return Worker(o);
         int batch = o.Int("batch", 256), size = o.Int("size", 32), warmup = o.Int("warmup", 1);
         int steps = o.Int("steps", 3), rounds = o.Int("rounds", 2);
+        bool tuned = o.Int("tuned-reference", 1) != 0;
         double width = o.Double("width", 1);
         int threads = get_num_threads();
         var shape = $"--batch {batch} --width {width.ToString(CultureInfo.InvariantCulture)} --size {size} " +
@@ -32,29 +41,39 @@ internal static class SimClrBench
         Console.WriteLine($"simclr bench: ResNet-18 (width {width}, small stem) + SimCLR v1 head + NT-Xent + SGD, " +
                           $"batch {batch} pairs ({2 * batch} images), {size}x{size}, {threads} threads, " +
                           $"{warmup} warm-up + {steps} timed steps x {rounds} rounds");
+        Console.WriteLine("pytorch+malloc: the same script with the kit's glibc thresholds (MALLOC_MMAP_THRESHOLD_, " +
+                          "MALLOC_TRIM_THRESHOLD_)" + (tuned ? "" : ": skipped (--tuned-reference 0)"));
 
-        var kit = new List<JsonElement>();
-        var reference = new List<JsonElement>();
+        var sides = new List<(string name, Func<JsonElement> run)>
+        {
+            ("kit", () => Reference.RunSelf($"simclr --worker {shape}")),
+            ("pytorch", () => Reference.Run("simclr/simclr_pytorch.py", $"--threads {threads} {shape}")),
+        };
+        if (tuned)
+            sides.Add(("pytorch+malloc", () => Reference.Run("simclr/simclr_pytorch.py", $"--threads {threads} {shape}", KitMalloc)));
+        var results = sides.ToDictionary(x => x.name, _ => new List<JsonElement>());
         for (int r = 0; r < rounds; r++)
         {
-            JsonElement Kit() => Reference.RunSelf($"simclr --worker {shape}");
-            JsonElement Py() => Reference.Run("simclr/simclr_pytorch.py", $"--threads {threads} {shape}");
-            if (r % 2 == 0) { kit.Add(Kit()); reference.Add(Py()); }
-            else { reference.Add(Py()); kit.Add(Kit()); }
-            Console.WriteLine($"  round {r + 1}: kit {Rate(kit[^1]),7:F2} pairs/s   pytorch {Rate(reference[^1]),7:F2} pairs/s");
+            // Rotate who goes first, so a burst of load on the shared machine does not always hit the same side.
+            for (int i = 0; i < sides.Count; i++)
+            {
+                var (name, run) = sides[(i + r) % sides.Count];
+                results[name].Add(run());
+            }
+            Console.WriteLine($"  round {r + 1}: " + string.Join("   ", sides.Select(x => $"{x.name} {Rate(results[x.name][^1]):F2}")) + " pairs/s");
         }
-        var k = MedianRound(kit);
-        var p = MedianRound(reference);
-        Console.WriteLine($"{"",-28}{"kit",12}{"pytorch",12}");
-        Row("pairs/s", Rate(k), Rate(p), "F2");
-        Row("images/s (2 views per pair)", 2 * Rate(k), 2 * Rate(p), "F2");
-        Row("forward + loss  s/step", k.GetProperty("forward_s").GetDouble(), p.GetProperty("forward_s").GetDouble(), "F2");
-        Row("backward        s/step", k.GetProperty("backward_s").GetDouble(), p.GetProperty("backward_s").GetDouble(), "F2");
-        Row("optimizer step  s/step", k.GetProperty("step_s").GetDouble(), p.GetProperty("step_s").GetDouble(), "F3");
-        Row("peak RSS MiB", k.GetProperty("peak_rss_mib").GetDouble(), p.GetProperty("peak_rss_mib").GetDouble(), "F0");
-        Row("minor page faults/step", k.GetProperty("minflt_per_step").GetDouble(), p.GetProperty("minflt_per_step").GetDouble(), "F0");
-        Row("loss (last step)", k.GetProperty("loss").GetDouble(), p.GetProperty("loss").GetDouble(), "F3");
-        Console.WriteLine($"ratio kit/pytorch = {Rate(k) / Rate(p):F2}");
+        var median = sides.Select(x => MedianRound(results[x.name])).ToArray();
+        Console.WriteLine($"{"(median round)",-28}" + string.Join("", sides.Select(x => $"{x.name,16}")));
+        Row("pairs/s", median, Rate, "F2");
+        Row("images/s (2 views per pair)", median, e => 2 * Rate(e), "F2");
+        Row("forward + loss  s/step", median, e => e.GetProperty("forward_s").GetDouble(), "F2");
+        Row("backward        s/step", median, e => e.GetProperty("backward_s").GetDouble(), "F2");
+        Row("optimizer step  s/step", median, e => e.GetProperty("step_s").GetDouble(), "F3");
+        Row("peak RSS MiB", median, e => e.GetProperty("peak_rss_mib").GetDouble(), "F0");
+        Row("minor page faults/step", median, e => e.GetProperty("minflt_per_step").GetDouble(), "F0");
+        Row("loss (last step)", median, e => e.GetProperty("loss").GetDouble(), "F3");
+        if (tuned) Console.WriteLine($"ratio kit/pytorch+malloc = {Rate(median[0]) / Rate(median[2]):F2}");
+        Console.WriteLine($"ratio kit/pytorch = {Rate(median[0]) / Rate(median[1]):F2}");
         return 0;
     }
 
@@ -64,9 +83,8 @@ internal static class SimClrBench
     /// phases and memory figures belong together.</summary>
     static JsonElement MedianRound(List<JsonElement> rounds) => rounds.OrderBy(Rate).ElementAt(rounds.Count / 2);
 
-    static void Row(string name, double kit, double pytorch, string format) =>
-        Console.WriteLine($"{name,-28}{kit.ToString(format, CultureInfo.InvariantCulture),12}" +
-                          $"{pytorch.ToString(format, CultureInfo.InvariantCulture),12}");
+    static void Row(string name, JsonElement[] sides, Func<JsonElement, double> value, string format) =>
+        Console.WriteLine($"{name,-28}" + string.Join("", sides.Select(e => $"{value(e).ToString(format, CultureInfo.InvariantCulture),16}")));
 
     /// <summary>The kit's side, in its own process: prints one JSON line shaped like the Python script's.</summary>
     static int Worker(Options o)

@@ -83,7 +83,7 @@ def main() -> None:
             faults0 = minflt()
             start = time.perf_counter()
         t0 = time.perf_counter()
-        opt.zero_grad()
+        opt.zero_grad(set_to_none=True)  # the kit's default (and PyTorch 2's); 1.13 defaults to False
         z = head(enc(torch.cat([x0, x1])))
         loss = nt_xent(z[: a.batch], z[a.batch:])
         t1 = time.perf_counter()
