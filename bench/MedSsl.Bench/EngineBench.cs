@@ -78,7 +78,7 @@ internal static class EngineBench
         return clock.Elapsed.TotalMilliseconds * 1000 / n;
     }
 
-    static double Median(List<double> xs)
+    internal static double Median(List<double> xs)
     {
         var s = xs.OrderBy(v => v).ToArray();
         return s.Length % 2 == 1 ? s[s.Length / 2] : (s[s.Length / 2 - 1] + s[s.Length / 2]) / 2;

@@ -6,6 +6,7 @@ var benches = new Dictionary<string, Func<string[], int>>
     ["engine"] = EngineBench.Run,
     ["transforms"] = TransformsBench.Run,
     ["loader"] = LoaderBench.Run,
+    ["simclr"] = SimClrBench.Run,
 };
 if (args.Length == 0 || !benches.TryGetValue(args[0], out var bench))
 {
