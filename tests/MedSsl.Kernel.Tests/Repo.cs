@@ -21,7 +21,7 @@ internal static class Repo
 
     public static string KernelDll => Output("MedSsl.Kernel", "MedSsl.Kernel.dll");
 
-    public static string CliDll => Output("MedSsl.Cli", "medssl.dll");
+    public static string CliDll => Output("MedSsl.Cli", "MedSsl.Cli.dll");
 
     public static string Dotnet => Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "dotnet";
 

@@ -7,7 +7,7 @@ using System.Text;
 namespace MedSsl.Display;
 
 /// <summary>
-/// Which sequences the notebook shows as a <see cref="Table"/>: sequences whose element type is a record, an anonymous type, a value tuple or a
+/// The formatter's built-in table for sequences whose element type is a record, an anonymous type, a value tuple or a
 /// key/value pair: one row per item, one column per property (fields for tuples), an index column as pandas
 /// shows it. Decided from the static element type, so a lazy query is enumerated once.
 /// </summary>
@@ -19,9 +19,15 @@ internal static class RecordTables
     public static IReadOnlyDictionary<string, string>? TryRender(IEnumerable items, int maxRows)
     {
         if (Columns(items.GetType()) is not { } columns) return null;
-        var rows = items.Cast<object?>()
-            .Select(item => (IReadOnlyList<object?>)columns.Select(c => item is null ? null : c.Get(item)).ToArray());
-        return new Table(columns.Select(c => c.Name).ToArray(), rows) { MaxRows = maxRows }.ToMimeBundle();
+        var rows = new List<string[]>();
+        var more = false;
+        foreach (var item in items)
+        {
+            if (rows.Count == maxRows) { more = true; break; }
+            rows.Add(columns.Select(c => Formatter.ItemText(item is null ? null : c.Get(item))).ToArray());
+        }
+        var names = columns.Select(c => c.Name).ToArray();
+        return new Dictionary<string, string> { ["text/html"] = Html(names, rows, more), ["text/plain"] = Text(names, rows, more) };
     }
 
     sealed record Column(string Name, Func<object, object?> Get);
@@ -46,4 +52,35 @@ internal static class RecordTables
         // Records: the compiler emits a protected PrintMembers(StringBuilder) for class and struct records.
         || t.GetMethod("PrintMembers", BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public,
                        [typeof(StringBuilder)]) is { } m && m.IsDefined(typeof(CompilerGeneratedAttribute));
+
+    static string Html(string[] names, List<string[]> rows, bool more)
+    {
+        var sb = new StringBuilder("<table>\n<thead><tr><th></th>");
+        foreach (var n in names) sb.Append("<th>").Append(WebUtility.HtmlEncode(n)).Append("</th>");
+        sb.Append("</tr></thead>\n<tbody>\n");
+        for (int r = 0; r < rows.Count; r++)
+        {
+            sb.Append("<tr><th>").Append(r).Append("</th>");
+            foreach (var cell in rows[r]) sb.Append("<td>").Append(WebUtility.HtmlEncode(cell)).Append("</td>");
+            sb.Append("</tr>\n");
+        }
+        if (more) sb.Append("<tr><th>…</th>").Append(string.Concat(names.Select(_ => "<td>…</td>"))).Append("</tr>\n");
+        return sb.Append("</tbody>\n</table>").ToString();
+    }
+
+    static string Text(string[] names, List<string[]> rows, bool more)
+    {
+        var index = rows.Select((_, i) => i.ToString()).Append(more ? "…" : null).OfType<string>().ToList();
+        var widths = names.Select((n, c) => rows.Select(r => r[c].Length).Append(n.Length).Max()).ToArray();
+        var indexWidth = index.Select(s => s.Length).DefaultIfEmpty(0).Max();
+        var sb = new StringBuilder(new string(' ', indexWidth));
+        for (int c = 0; c < names.Length; c++) sb.Append("  ").Append(names[c].PadLeft(widths[c]));
+        for (int r = 0; r < rows.Count; r++)
+        {
+            sb.Append('\n').Append(index[r].PadRight(indexWidth));
+            for (int c = 0; c < names.Length; c++) sb.Append("  ").Append(rows[r][c].PadLeft(widths[c]));
+        }
+        if (more) sb.Append("\n…");
+        return sb.ToString();
+    }
 }

@@ -127,8 +127,14 @@ public class ScriptSessionTests(SessionFixture fixture)
         fixture.Session.InterruptGrace = grace;
         var run = Task.Run(() => fixture.Run(code).Outcome);
         Thread.Sleep(500);
+        // Under load the cell may still be compiling: retry until there is a running cell to interrupt.
         var clock = Stopwatch.StartNew();
-        Assert.True(fixture.Session.Interrupt());
+        while (!fixture.Session.Interrupt())
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), "no cell started running within 20 s");
+            Thread.Sleep(50);
+        }
+        clock.Restart();
         Assert.True(run.Wait(TimeSpan.FromSeconds(20)), "the cell did not stop");
         elapsed = clock.Elapsed;
         fixture.Session.InterruptGrace = TimeSpan.FromSeconds(1);
