@@ -20,11 +20,11 @@ internal sealed record QuickstartConfig
 
     /// <summary>§8 advises B ≥ 64 for BN and negatives; MICLe's batch is smaller than SimCLR's in the paper (128, §2.5).</summary>
     public int batch { get; init; } = 64;
-    public int simclr_steps { get; init; } = 150;
+    public int simclr_steps { get; init; } = 120;
 
     /// <summary>MICLe continues from SimCLR (§2.5) for fewer steps.</summary>
-    public int micle_steps { get; init; } = 75;
-    public int finetune_steps { get; init; } = 100;
+    public int micle_steps { get; init; } = 60;
+    public int finetune_steps { get; init; } = 80;
 
     /// <summary>The paper's label-efficiency range spans 10%…100% (§3).</summary>
     public double[] fractions { get; init; } = { 0.1, 1.0 };

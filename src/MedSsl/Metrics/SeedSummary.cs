@@ -19,7 +19,9 @@ public readonly record struct SeedSummary(double mean, double std, int n)
         return new SeedSummary(mean, std, v.Length);
     }
 
-    public string ToString(string format) =>
-        $"{mean.ToString(format, CultureInfo.InvariantCulture)} ± {std.ToString(format, CultureInfo.InvariantCulture)} (n={n})";
+    /// <summary>"0.6650 ± 0.0120 (n=3)"; a single seed has no spread to show: "0.6650 (1 seed)".</summary>
+    public string ToString(string format) => n == 1
+        ? $"{mean.ToString(format, CultureInfo.InvariantCulture)} (1 seed)"
+        : $"{mean.ToString(format, CultureInfo.InvariantCulture)} ± {std.ToString(format, CultureInfo.InvariantCulture)} (n={n})";
     public override string ToString() => ToString("F4");
 }
