@@ -39,6 +39,8 @@ class NbconvertTests(unittest.TestCase):
             '        new Dictionary<string, string> { ["text/html"] = "<b>AUC 0.80</b>", ["text/plain"] = "AUC 0.80" };\n}\n'
             'display(new Badge());',
             'torch.arange(4).reshape(2, 2)',
+            'MedSsl.Figures.Figure.Line(new double[] { 1.0, 0.6, 0.4 }, "loss").WithAxes("step", "loss")',
+            'new MedSsl.Display.ImageGrid(torch.rand(2, 3, 8, 8), new[] { "view 1", "view 2" })',
         )
         with tempfile.TemporaryDirectory() as tmp:
             src = os.path.join(tmp, "results.ipynb")
@@ -50,7 +52,7 @@ class NbconvertTests(unittest.TestCase):
             self.assertEqual(done.returncode, 0, done.stderr[-3000:])
             out = nbformat.read(os.path.join(tmp, "executed.ipynb"), as_version=4)
         cells = out.cells
-        self.assertEqual([c.execution_count for c in cells[1:]], [1, 2, 3, 4, 5, 6])
+        self.assertEqual([c.execution_count for c in cells[1:]], [1, 2, 3, 4, 5, 6, 7, 8])
         self.assertEqual(cells[1].outputs, [])
         self.assertEqual([(o.output_type, o.name, o.text) for o in cells[2].outputs], [("stream", "stdout", "MICLe fine-tuning\n")])
         (table,) = cells[3].outputs
@@ -62,6 +64,12 @@ class NbconvertTests(unittest.TestCase):
         (badge,) = cells[5].outputs
         self.assertEqual((badge.output_type, badge.data["text/html"]), ("display_data", "<b>AUC 0.80</b>"))
         self.assertIn("tensor({2, 2}, int64", text(cells[6].outputs[0]))
+        (figure,) = cells[7].outputs
+        self.assertEqual(figure.data["application/vnd.plotly.v1+json"]["data"][0]["type"], "scatter")
+        self.assertIn("Plotly.newPlot", figure.data["text/html"])
+        (grid,) = cells[8].outputs
+        import base64
+        self.assertTrue(base64.b64decode(grid.data["image/png"]).startswith(b"\x89PNG"))
 
 
 class NbclientTests(unittest.TestCase):
