@@ -106,9 +106,9 @@ medssl_cli() {
 # Runs every test project; prints one closing line "tests: N passed, N failed, N skipped".
 medssl_tests() {
   local log="$MEDSSL_LOGS/test.log" rc=0
+  # Under pipefail the pipeline fails when dotnet test does; the filter itself may match nothing.
   dotnet test "$MEDSSL_ROOT/MedSsl.Notebooks.sln" -c "$MEDSSL_CONFIG" --no-build -nologo "$@" 2>&1 | tee "$log" \
-    | grep -vE '^\s*$|^Test run for|^A total of|^Starting test|^VSTest version' || true
-  rc=${PIPESTATUS[0]}
+    | { grep -vE '^\s*$|^Test run for|^A total of|^Starting test|^VSTest version' || true; } || rc=$?
   awk '/^(Passed|Failed)!/ { gsub(/,/, ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1);
         if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
        END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -24,7 +25,8 @@ public sealed partial class KernelServer
     readonly TextWriter log;
     readonly History history = new();
     readonly ConcurrentQueue<(Channel channel, List<byte[]> frames)> outbox = new();
-    readonly BlockingCollection<Message> work = new();
+    // Shell requests with the moment they arrived (Stopwatch ticks), so an error aborts only what was queued before it.
+    readonly BlockingCollection<(Message msg, long arrived)> work = new();
     readonly object wakeGate = new();
     IMessageSocket shell = null!, control = null!, stdin = null!, iopub = null!, heartbeat = null!, wakeIn = null!, wakeOut = null!;
     int wakePending;
@@ -110,7 +112,7 @@ public sealed partial class KernelServer
             case "interrupt_request": Interrupt(msg, Channel.Shell); break;
             case "shutdown_request": Shutdown(msg, Channel.Shell); break;
             case "kernel_info_request" or "comm_info_request": WithStatus(msg, () => Handle(msg, Channel.Shell)); break;
-            default: work.Add(msg); break;
+            default: work.Add((msg, Stopwatch.GetTimestamp())); break;
         }
     }
 
@@ -139,18 +141,19 @@ public sealed partial class KernelServer
     {
         try { session.WarmUp(); }
         catch (Exception e) { Log($"warm-up failed (the first cell will report it): {e.Message}"); }
-        foreach (var msg in work.GetConsumingEnumerable())
+        // "Run all" stops at the first error: execute requests that arrived before the failing cell was answered
+        // are aborted (ipykernel's _abort_queues); one sent after it (reply and idle status out) is new work.
+        long abortBefore = 0;
+        foreach (var (msg, arrived) in work.GetConsumingEnumerable())
         {
+            if (arrived < abortBefore && msg.Type == "execute_request")
+            {
+                WithStatus(msg, () => Reply(msg, Channel.Shell, "execute_reply", new JsonObject { ["status"] = "aborted" }));
+                continue;
+            }
             var failed = false;
             WithStatus(msg, () => failed = Handle(msg, Channel.Shell));
-            if (!failed) continue;
-            // "Run all" stops at the first error: requests queued before it was answered are aborted (ipykernel's _abort_queues).
-            while (work.TryTake(out var queued))
-                WithStatus(queued, () =>
-                {
-                    if (queued.Type == "execute_request") Reply(queued, Channel.Shell, "execute_reply", new JsonObject { ["status"] = "aborted" });
-                    else Handle(queued, Channel.Shell);
-                });
+            if (failed) abortBefore = Stopwatch.GetTimestamp();
         }
     }
 
