@@ -69,18 +69,26 @@ medssl_install_plotly_js() {
   npm ci --prefix "$dir" --no-audit --no-fund >"$log" 2>&1 || { tail -20 "$log" >&2; medssl_log "npm ci failed (log: $log)"; return 1; }
 }
 
-# True when a source file is newer than the stamp (or there is no stamp yet).
+# The build inputs below the given paths (build outputs excluded).
+medssl_sources() {
+  find "$@" \( -name bin -o -name obj -o -name node_modules \) -prune -o -type f \( -name '*.cs' -o -name '*.csproj' \
+       -o -name '*.props' -o -name '*.so' -o -name '*.sln' -o -name '*.json' -o -name '*.py' \) -print 2>/dev/null
+}
+
+# True when a source file is newer than the stamp, or the set of files changed (one was added or deleted),
+# or there is no stamp yet. The stamp holds a hash of the file list.
 medssl_changed_since() {
   local stamp="$1"; shift
   [ -f "$stamp" ] || return 0
-  [ -n "$(find "$@" -newer "$stamp" -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' \
-          -o -name '*.so' -o -name '*.sln' -o -name '*.json' -o -name '*.py' \) -print -quit 2>/dev/null)" ]
+  [ "$(medssl_sources "$@" | sort | md5sum)" = "$(cat "$stamp")" ] || return 0
+  [ -n "$(medssl_sources "$@" | xargs -r -d '\n' find 2>/dev/null -maxdepth 0 -newer "$stamp" | head -1)" ]
 }
 
 medssl_build_dotnet() {
   local log="$MEDSSL_LOGS/dotnet.log" stamp="$MEDSSL_BUILD/dotnet-$MEDSSL_CONFIG.stamp"
-  medssl_changed_since "$stamp" "$MEDSSL_ROOT/src" "$MEDSSL_ROOT/tests" "$MEDSSL_ROOT/bench" \
-    "$MEDSSL_ROOT/MedSsl.Notebooks.sln" "$MEDSSL_ROOT/Directory.Build.props" "$MEDSSL_BUILD/native" || return 0
+  local inputs=("$MEDSSL_ROOT/src" "$MEDSSL_ROOT/tests" "$MEDSSL_ROOT/bench" \
+    "$MEDSSL_ROOT/MedSsl.Notebooks.sln" "$MEDSSL_ROOT/Directory.Build.props" "$MEDSSL_BUILD/native")
+  medssl_changed_since "$stamp" "${inputs[@]}" || return 0
   if ! command -v dotnet >/dev/null; then
     medssl_log "the .NET 10 SDK is missing: install it (https://learn.microsoft.com/dotnet/core/install/linux-debian), then run this again."
     return 1
@@ -88,7 +96,7 @@ medssl_build_dotnet() {
   export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
   dotnet build "$MEDSSL_ROOT/MedSsl.Notebooks.sln" -c "$MEDSSL_CONFIG" -nologo -v q -clp:NoSummary >"$log" 2>&1 \
     || { grep -E "error" "$log" | sort -u | head -30 >&2; medssl_log "dotnet build failed (log: $log)"; return 1; }
-  touch "$stamp"
+  medssl_sources "${inputs[@]}" | sort | md5sum >"$stamp"
 }
 
 # level: runtime (run the kit) or reference (also the Python references for tests and benches).
