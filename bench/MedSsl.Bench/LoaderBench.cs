@@ -150,13 +150,8 @@ internal static class LoaderBench
         return path;
     }
 
-    static string DataRoot()
-    {
-        var env = Environment.GetEnvironmentVariable("MEDSSL_DATA");
-        if (!string.IsNullOrEmpty(env)) return env;
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            if (Directory.Exists(Path.Combine(dir.FullName, "shared", "data", "imagenette2")))
-                return Path.Combine(dir.FullName, "shared", "data");
-        throw new DirectoryNotFoundException("The shared data folder (with imagenette2) was not found: set MEDSSL_DATA.");
-    }
+    static string DataRoot() =>
+        MedSsl.Data.DataPaths.SharedData() is { } root && Directory.Exists(Path.Combine(root, "imagenette2"))
+            ? root
+            : throw new DirectoryNotFoundException("The shared data folder (with imagenette2) was not found: set MEDSSL_DATA.");
 }

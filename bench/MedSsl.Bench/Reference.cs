@@ -46,13 +46,10 @@ internal static class Reference
     }
 
     /// <summary>The bench/ folder of the checkout.</summary>
-    static string BenchRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "MedSsl.Notebooks.sln")))
-                return Path.Combine(dir.FullName, "bench");
-        throw new DirectoryNotFoundException("bench/ not found above " + AppContext.BaseDirectory);
-    }
+    static string BenchRoot() =>
+        MedSsl.Data.DataPaths.RepositoryRoot() is { } root
+            ? Path.Combine(root, "bench")
+            : throw new DirectoryNotFoundException("bench/ not found above " + AppContext.BaseDirectory);
 }
 
 /// <summary>Tiny option parser for "--key value" pairs with defaults.</summary>

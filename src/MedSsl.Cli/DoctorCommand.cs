@@ -32,7 +32,7 @@ internal static class DoctorCommand
             : $"{blas}  -- reference BLAS is ~40x slower: install libopenblas0-pthread");
         Row("oneDNN", Find(maps, "libdnnl") ?? "not loaded");
         Row(".NET", $"{RuntimeInformation.FrameworkDescription} on {RuntimeInformation.OSDescription}");
-        Row("shared data", DataRoot() ?? "not found (../shared/data): demos fall back to synthetic data");
+        Row("shared data", MedSsl.Data.DataPaths.SharedData() ?? "not found (../shared/data): demos fall back to synthetic data");
         return 0;
     }
 
@@ -46,14 +46,4 @@ internal static class DoctorCommand
 
     static string? Find(string[] libs, string name) =>
         libs.FirstOrDefault(l => Path.GetFileName(l).Contains(name, StringComparison.OrdinalIgnoreCase));
-
-    static string? DataRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "data");
-            if (Directory.Exists(candidate)) return candidate;
-        }
-        return null;
-    }
 }

@@ -58,15 +58,13 @@ public static class PlotlyJs
             why = File.Exists(chosen) ? "" : $"{PathVariable} points to {chosen}, which does not exist";
             return File.Exists(chosen) ? System.IO.Path.GetFullPath(chosen) : null;
         }
-        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
-            for (var dir = new DirectoryInfo(start); dir != null; dir = dir.Parent)
-            {
-                if (!File.Exists(System.IO.Path.Combine(dir.FullName, "MedSsl.Notebooks.sln"))) continue;
-                var candidate = System.IO.Path.Combine(dir.FullName, RepoRelative);
-                if (File.Exists(candidate)) { why = ""; return candidate; }
-                why = $"{candidate} is missing: run ./medssl setup (it installs plotly.js with npm)";
-                return null;
-            }
+        if (MedSsl.Data.DataPaths.RepositoryRoot() is { } root)
+        {
+            var candidate = System.IO.Path.Combine(root, RepoRelative);
+            if (File.Exists(candidate)) { why = ""; return candidate; }
+            why = $"{candidate} is missing: run ./medssl setup (it installs plotly.js with npm)";
+            return null;
+        }
         why = $"no MedSsl.Notebooks.sln above {AppContext.BaseDirectory} and {PathVariable} is not set";
         return null;
     }
